@@ -1,0 +1,105 @@
+/// What the kiosk tells the person in front of it. Produced only after the punch is durable.
+public enum KioskFeedback: Hashable, Sendable {
+    case accepted(name: String, time: LocalDateTime, assessment: PunchAssessment)
+    case alreadyRecorded(name: String)
+    case unknownFinger
+    case unreadableFinger
+    case enrollStage(EnrollStage)
+    case enrolled(name: String, slot: UInt16)
+    case enrollRefused(EnrollmentRefusal, ownerName: String?)
+    case scannerUnavailable
+    /// The punch could not be made durable: the person must not walk away believing it counted.
+    case recordFailed
+
+    /// The sentence for the screen and the voice.
+    public func text(in language: KioskLanguage = .indonesian) -> String {
+        switch language {
+        case .indonesian: indonesian
+        case .english: english
+        }
+    }
+
+    private var indonesian: String {
+        switch self {
+        case .accepted(let name, let time, let assessment):
+            "Terima kasih, \(name) — \(Self.indonesianStatus(time.clockTime, assessment))"
+        case .alreadyRecorded: "Anda sudah absen"
+        case .unknownFinger: "Jari tidak dikenali"
+        case .unreadableFinger: "Sidik jari kurang jelas, silakan ulangi"
+        case .enrollStage(let stage): Self.indonesianStage(stage)
+        case .enrolled(let name, _): "Pendaftaran berhasil: \(name)"
+        case .enrollRefused(let refusal, let ownerName):
+            switch refusal {
+            case .employeeAlreadyHasFinger: "Ditolak: pegawai ini sudah punya satu sidik jari terdaftar"
+            case .fingerOwnedByAnotherEmployee(let pin, _):
+                "Ditolak: jari ini sudah terdaftar atas nama \(ownerName ?? pin.rawValue) (\(pin))"
+            case .fingerInUnownedSlot(let slot): "Ditolak: jari ini ada di slot \(slot) tanpa pemilik; hubungi teknisi"
+            }
+        case .scannerUnavailable: "Pemindai tidak tersedia, hubungi teknisi"
+        case .recordFailed: "Absen GAGAL disimpan, silakan ulangi atau hubungi teknisi"
+        }
+    }
+
+    private var english: String {
+        switch self {
+        case .accepted(let name, let time, let assessment):
+            "Thank you, \(name) — \(Self.englishStatus(time.clockTime, assessment))"
+        case .alreadyRecorded: "You have already checked in"
+        case .unknownFinger: "Finger not recognised"
+        case .unreadableFinger: "Fingerprint unclear, please try again"
+        case .enrollStage(let stage): Self.englishStage(stage)
+        case .enrolled(let name, _): "Enrolled: \(name)"
+        case .enrollRefused(let refusal, let ownerName):
+            switch refusal {
+            case .employeeAlreadyHasFinger: "Refused: this employee already has a finger enrolled"
+            case .fingerOwnedByAnotherEmployee(let pin, _):
+                "Refused: this finger is already enrolled for \(ownerName ?? pin.rawValue) (\(pin))"
+            case .fingerInUnownedSlot(let slot): "Refused: this finger is in slot \(slot), which has no owner"
+            }
+        case .scannerUnavailable: "Scanner unavailable, call a technician"
+        case .recordFailed: "Attendance NOT saved, please try again or call a technician"
+        }
+    }
+
+    private static func indonesianStatus(_ time: ClockTime, _ assessment: PunchAssessment) -> String {
+        switch assessment.classification {
+        case .onTime: "Masuk \(time) (tepat waktu)"
+        case .late: "Masuk \(time) (terlambat \(assessment.minutesOff) menit)"
+        case .checkOut: "Pulang \(time)"
+        case .earlyLeave: "Pulang \(time) (pulang cepat \(assessment.minutesOff) menit)"
+        case .outsideWindow: "Tercatat \(time) (di luar jam absen)"
+        }
+    }
+
+    private static func englishStatus(_ time: ClockTime, _ assessment: PunchAssessment) -> String {
+        switch assessment.classification {
+        case .onTime: "In \(time) (on time)"
+        case .late: "In \(time) (\(assessment.minutesOff) min late)"
+        case .checkOut: "Out \(time)"
+        case .earlyLeave: "Out \(time) (\(assessment.minutesOff) min early)"
+        case .outsideWindow: "Recorded \(time) (outside attendance hours)"
+        }
+    }
+
+    private static func indonesianStage(_ stage: EnrollStage) -> String {
+        switch stage {
+        case .placeFinger(let press, let total) where press == 1: "Tempelkan jari (\(press)/\(total))…"
+        case .placeFinger(let press, let total): "Tempelkan lagi (\(press)/\(total))…"
+        case .liftFinger: "Angkat jari"
+        case .retryPress(let press, _): "Gambar kurang jelas, tempelkan jari lagi (\(press))…"
+        case .checkingDuplicate: "Memeriksa apakah jari sudah terdaftar…"
+        case .storing(let slot): "Menyimpan sidik jari ke slot \(slot)…"
+        }
+    }
+
+    private static func englishStage(_ stage: EnrollStage) -> String {
+        switch stage {
+        case .placeFinger(let press, let total) where press == 1: "Place your finger (\(press)/\(total))…"
+        case .placeFinger(let press, let total): "Place it again (\(press)/\(total))…"
+        case .liftFinger: "Lift your finger"
+        case .retryPress(let press, _): "Image unclear, place your finger again (\(press))…"
+        case .checkingDuplicate: "Checking whether this finger is already enrolled…"
+        case .storing(let slot): "Storing the fingerprint in slot \(slot)…"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// What a technician or the system did to users and fingers, as written in `audit_log.action`.
+///
+/// A struct rather than an enum so that an older hadirctl can still list the log of a newer
+/// hadird that writes actions it does not know.
+public struct AuditAction: RawRepresentable, Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public var rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// Lets call sites write the stored text directly: `kind: "unknown_finger"`.
+    public init(stringLiteral value: String) {
+        self.init(rawValue: value)
+    }
+
+    public var description: String { rawValue }
+
+    /// An employee was added.
+    public static let userAdd = AuditAction(rawValue: "user-add")
+    /// An employee's details changed.
+    public static let userUpdate = AuditAction(rawValue: "user-update")
+    /// An employee was removed (their slot became an orphan).
+    public static let userRemove = AuditAction(rawValue: "user-remove")
+    /// A first finger was enrolled.
+    public static let enroll = AuditAction(rawValue: "enroll")
+    /// The employee's finger was replaced.
+    public static let reEnroll = AuditAction(rawValue: "re-enroll")
+    /// An enrollment was refused (the detail says why).
+    public static let enrollRefused = AuditAction(rawValue: "enroll-refused")
+    /// The employee's finger was deleted (its slot became an orphan).
+    public static let deleteFinger = AuditAction(rawValue: "delete-finger")
+    /// An orphan slot was deleted from the module.
+    public static let orphanCleared = AuditAction(rawValue: "orphan-cleared")
+}

@@ -1,0 +1,33 @@
+/// What kind of non-punch scan event happened, as written in `scan_events.kind`.
+///
+/// A struct rather than an enum so that new kinds can be written by a newer hadird and still be
+/// listed by an older hadirctl.
+public struct ScanEventKind: RawRepresentable, Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public var rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// Lets call sites write the stored text directly: `kind: "unknown_finger"`.
+    public init(stringLiteral value: String) {
+        self.init(rawValue: value)
+    }
+
+    public var description: String { rawValue }
+
+    /// A finger the module's library does not know.
+    public static let unknownFinger = ScanEventKind(rawValue: "unknown_finger")
+    /// A repeat of the same person's punch inside the duplicate window.
+    public static let duplicate = ScanEventKind(rawValue: "duplicate")
+    /// The image was too poor to search.
+    public static let unreadable = ScanEventKind(rawValue: "unreadable")
+    /// The scanner answered with an error or timed out.
+    public static let scannerError = ScanEventKind(rawValue: "scanner_error")
+    /// The scanner appeared (boot or re-plug).
+    public static let scannerConnected = ScanEventKind(rawValue: "scanner_connected")
+    /// The scanner went away.
+    public static let scannerDisconnected = ScanEventKind(rawValue: "scanner_disconnected")
+    /// The database failed its integrity check and was moved aside (detail: where).
+    public static let databaseQuarantined = ScanEventKind(rawValue: "database_quarantined")
+}

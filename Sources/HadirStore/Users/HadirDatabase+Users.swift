@@ -1,0 +1,64 @@
+import GRDB
+import HadirCore
+
+extension HadirDatabase {
+    /// Adds the employee or renames an existing one, audited as 'user-add' or 'user-update'.
+    @discardableResult
+    public func upsertUser(_ employee: Employee, actor: String) throws(StoreError) -> UserChange {
+        let now = clock()
+        return try writing { db in
+            if var row = try UserRow.fetchOne(db, key: employee.pin.rawValue) {
+                guard row.name != employee.name else { return .unchanged }
+                let previousName = row.name
+                row.name = employee.name
+                row.updatedMilliseconds = now
+                try row.update(db)
+                try AuditRow.record(
+                    db, at: now, action: .userUpdate, pin: employee.pin, slot: nil,
+                    detail: "name \"\(previousName)\" → \"\(employee.name)\"", actor: actor)
+                return .updated(previousName: previousName)
+            }
+            try UserRow(
+                pin: employee.pin.rawValue, name: employee.name, createdMilliseconds: now, updatedMilliseconds: now
+            )
+            .insert(db)
+            try AuditRow.record(
+                db, at: now, action: .userAdd, pin: employee.pin, slot: nil, detail: "name \"\(employee.name)\"",
+                actor: actor)
+            return .added
+        }
+    }
+
+    /// The employee with this PIN, or nil.
+    public func user(pin: EmployeePIN) throws(StoreError) -> Employee? {
+        try reading { db in try UserRow.fetchOne(db, key: pin.rawValue) }?.employee()
+    }
+
+    /// All employees, in PIN order (numeric PINs numerically).
+    public func users() throws(StoreError) -> [Employee] {
+        let rows = try reading { db in try UserRow.fetchAll(db) }
+        var employees: [Employee] = []
+        employees.reserveCapacity(rows.count)
+        for row in rows { employees.append(try row.employee()) }
+        return employees.sorted { $0.pin < $1.pin }
+    }
+
+    /// Removes the employee, audited as 'user-remove'. Their punches stay in the journal.
+    ///
+    /// In the same transaction their finger slot moves to `orphan_slots`, so the template is
+    /// deleted from the module later even if power is cut right after this commit.
+    /// - Returns: The orphaned module slot, if the employee had a finger.
+    @discardableResult
+    public func removeUser(pin: EmployeePIN, actor: String) throws(StoreError) -> UInt16? {
+        let now = clock()
+        return try writing { db in
+            guard try UserRow.exists(db, key: pin.rawValue) else { throw StoreError.unknownEmployee(pin) }
+            let orphaned = try FingerSlotRow.orphanFinger(db, pin: pin, reason: "employee \(pin) removed", at: now)
+            _ = try UserRow.deleteOne(db, key: pin.rawValue)
+            let detail = orphaned.map { "slot \($0) awaits deletion from the module" } ?? "no finger enrolled"
+            try AuditRow.record(
+                db, at: now, action: .userRemove, pin: pin, slot: orphaned, detail: detail, actor: actor)
+            return orphaned
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import HadirCore
+import TOMLKit
+
+/// Reads `hadird.toml` and `HADIR_*` overrides into a validated ``HadirConfiguration``.
+/// Every mistake becomes one ``ConfigError`` naming the file, line and key.
+public enum ConfigLoader {
+    public static let defaultPath = "/etc/hadir/hadird.toml"
+
+    /// Loads `path` (or only the embedded defaults when nil), then the environment overrides.
+    public static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(ConfigError) -> HadirConfiguration
+    {
+        var config = HadirConfiguration()
+        var overrides = ConfigSchema.PolicyOverrides()
+        var locator = TOMLKeyLocator(source: "")
+        let file = path ?? "embedded defaults"
+        if let path {
+            let source = try readSource(path)
+            locator = TOMLKeyLocator(source: source)
+            let table: TOMLTable
+            do {
+                table = try TOMLTable(string: source)
+            } catch let error as TOMLParseError {
+                throw ConfigError(file: path, line: error.source.begin.line, reason: "TOML syntax: \(error.description)")
+            } catch {
+                throw ConfigError(file: path, reason: "TOML syntax: \(error)")
+            }
+            try apply(table: table, file: path, locator: locator, to: &config, overrides: &overrides)
+        }
+        try applyEnvironment(environment, to: &config, overrides: &overrides)
+        try finish(&config, overrides: overrides, file: file, locator: locator)
+        return config
+    }
+
+    static func readSource(_ path: String) throws(ConfigError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let reason =
+                !exists
+                ? "config file does not exist" : isDirectory.boolValue ? "is a directory, not a config file" : "config file is not readable"
+            throw ConfigError(file: path, reason: reason)
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, reason: "config file is not valid UTF-8")
+        }
+        return source
+    }
+
+    static func apply(
+        table: TOMLTable, file: String, locator: TOMLKeyLocator, to config: inout HadirConfiguration,
+        overrides: inout ConfigSchema.PolicyOverrides
+    ) throws(ConfigError) {
+        for section in table.keys.sorted() {
+            guard let keys = ConfigSchema.keys[section] else {
+                throw ConfigError(
+                    file: file, line: locator.line(of: section), key: section,
+                    reason: "unknown section or key; known sections: \(ConfigSchema.keys.keys.sorted().joined(separator: ", "))")
+            }
+            guard let sectionTable = table[section]?.table else {
+                throw ConfigError(file: file, line: locator.line(of: section), key: section, reason: "expected a [\(section)] table")
+            }
+            for key in sectionTable.keys.sorted() {
+                let path = "\(section).\(key)"
+                guard let applyKey = keys[key] else {
+                    throw ConfigError(
+                        file: file, line: locator.line(of: path), key: path,
+                        reason: "unknown key; known keys in [\(section)]: \(keys.keys.sorted().joined(separator: ", "))")
+                }
+                guard let raw = sectionTable[key] else { continue }
+                do {
+                    try applyKey(&config, &overrides, ConfigValue(origin: .toml(raw)))
+                } catch {
+                    throw ConfigError(file: file, line: locator.line(of: path), key: path, reason: error.reason)
+                }
+            }
+        }
+    }
+
+    /// `HADIR_SCANNER_PATH=/dev/ttyUSB0` overrides `[scanner] path`.
+    static func applyEnvironment(
+        _ environment: [String: String], to config: inout HadirConfiguration, overrides: inout ConfigSchema.PolicyOverrides
+    ) throws(ConfigError) {
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("HADIR_") {
+            if name == "HADIR_CONFIG" { continue }
+            let rest = name.dropFirst("HADIR_".count).lowercased()
+            guard let section = ConfigSchema.keys.keys.first(where: { rest.hasPrefix($0 + "_") }),
+                let applyKey = ConfigSchema.keys[section]?[String(rest.dropFirst(section.count + 1))]
+            else {
+                throw ConfigError(
+                    file: "environment", key: name, reason: "unknown HADIR_ override (use HADIR_<SECTION>_<KEY>, e.g. HADIR_SCANNER_PATH)")
+            }
+            do {
+                try applyKey(&config, &overrides, ConfigValue(origin: .environment(value)))
+            } catch {
+                throw ConfigError(file: "environment", key: name, reason: error.reason)
+            }
+        }
+    }
+
+    static func finish(
+        _ config: inout HadirConfiguration, overrides: ConfigSchema.PolicyOverrides, file: String, locator: TOMLKeyLocator
+    ) throws(ConfigError) {
+        if config.scanner.reconnectMinimumMilliseconds > config.scanner.reconnectMaximumMilliseconds {
+            throw ConfigError(
+                file: file, line: locator.line(of: "scanner.reconnect_min_ms"), key: "scanner.reconnect_min_ms",
+                reason: "reconnect_min_ms is larger than reconnect_max_ms")
+        }
+        let base = config.policy.profile
+        do {
+            config.policy.profile = try AttendanceProfile(
+                id: base.id, displayName: base.displayName, zone: overrides.zone ?? base.zone,
+                checkInOpens: overrides.checkInOpens ?? base.checkInOpens,
+                lateAfter: overrides.lateAfter ?? base.lateAfter,
+                checkInCloses: overrides.checkInCloses ?? base.checkInCloses,
+                checkOutOpens: overrides.checkOutOpens ?? base.checkOutOpens,
+                checkOutCloses: overrides.checkOutCloses ?? base.checkOutCloses)
+        } catch {
+            throw ConfigError(file: file, line: locator.line(of: "policy"), key: "policy", reason: error.description)
+        }
+        try checkStateDirectory(config.device.stateDirectory, file: file, locator: locator)
+    }
+
+    /// The state directory must exist (or be creatable) and be writable: the journal lives there.
+    static func checkStateDirectory(_ path: String, file: String, locator: TOMLKeyLocator) throws(ConfigError) {
+        let key = "device.state_dir"
+        func fail(_ reason: String) -> ConfigError {
+            ConfigError(file: file, line: locator.line(of: key), key: key, reason: "\(path): \(reason)")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw fail("exists but is not a directory") }
+        } else {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+            } catch {
+                throw fail("cannot create state directory (\(error.localizedDescription))")
+            }
+        }
+        guard access(path, R_OK | W_OK | X_OK) == 0 else {
+            throw fail("state directory is not readable and writable by this user (\(String(cString: strerror(errno))))")
+        }
+    }
+}

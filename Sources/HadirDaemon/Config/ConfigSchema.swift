@@ -1,0 +1,143 @@
+import HadirCore
+import Logging
+
+/// Every accepted key, by section, and how it lands in ``HadirConfiguration``.
+/// Anything not listed here is an unknown key, reported with its line.
+struct ConfigSchema {
+    typealias Apply = @Sendable (inout HadirConfiguration, inout PolicyOverrides, ConfigValue) throws(ConfigValueError) -> Void
+
+    /// Time overrides collected while reading, applied to the chosen profile at the end.
+    struct PolicyOverrides {
+        var zone: IndonesianZone?
+        var checkInOpens: ClockTime?
+        var lateAfter: ClockTime??
+        var checkInCloses: ClockTime??
+        var checkOutOpens: ClockTime?
+        var checkOutCloses: ClockTime??
+    }
+
+    static let keys: [String: [String: Apply]] = [
+        "device": [
+            "serial": { config, _, value throws(ConfigValueError) in
+                let serial = try value.string()
+                guard !serial.isEmpty, serial.count <= 32, serial.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+                    throw .invalid("serial must be 1-32 letters, digits or '-'")
+                }
+                config.device.serial = serial
+            },
+            "state_dir": { config, _, value throws(ConfigValueError) in
+                let path = try value.string()
+                guard path.hasPrefix("/") else { throw .invalid("state_dir must be an absolute path") }
+                config.device.stateDirectory = path
+            },
+            "language": { config, _, value throws(ConfigValueError) in
+                let text = try value.string()
+                guard let language = KioskLanguage(rawValue: text) else { throw .invalid("language must be \"id\" or \"en\"") }
+                config.device.language = language
+            },
+        ],
+        "scanner": [
+            "kind": { config, _, value throws(ConfigValueError) in
+                let kind = try value.string()
+                guard kind == "ef01" else { throw .invalid("kind \"\(kind)\" is not supported; use \"ef01\"") }
+                config.scanner.kind = kind
+            },
+            "transport": { config, _, value throws(ConfigValueError) in
+                let transport = try value.string()
+                guard transport == "tty" else { throw .invalid("transport \"\(transport)\" is not supported yet; use \"tty\"") }
+                config.scanner.transport = transport
+            },
+            "path": { config, _, value throws(ConfigValueError) in
+                let path = try value.string()
+                guard path.hasPrefix("/") else { throw .invalid("path must be an absolute device path") }
+                config.scanner.path = path
+            },
+            "baud": { config, _, value throws(ConfigValueError) in
+                let baud = try value.int()
+                guard baud % 9600 == 0, (1...12).contains(baud / 9600) else {
+                    throw .invalid("baud \(baud) is not 9600 × N with N in 1...12")
+                }
+                config.scanner.baud = baud
+            },
+            "address": { config, _, value throws(ConfigValueError) in config.scanner.address = try value.unsigned32() },
+            "password": { config, _, value throws(ConfigValueError) in config.scanner.password = try value.unsigned32() },
+            "identify_timeout_ms": { config, _, value throws(ConfigValueError) in
+                config.scanner.identifyTimeoutMilliseconds = try value.int(in: 100...60_000)
+            },
+            "response_timeout_ms": { config, _, value throws(ConfigValueError) in
+                config.scanner.responseTimeoutMilliseconds = try value.int(in: 50...10_000)
+            },
+            "enroll_press_timeout_ms": { config, _, value throws(ConfigValueError) in
+                config.scanner.enrollPressTimeoutMilliseconds = try value.int(in: 1_000...120_000)
+            },
+            "reconnect_min_ms": { config, _, value throws(ConfigValueError) in
+                config.scanner.reconnectMinimumMilliseconds = try value.int(in: 10...60_000)
+            },
+            "reconnect_max_ms": { config, _, value throws(ConfigValueError) in
+                config.scanner.reconnectMaximumMilliseconds = try value.int(in: 10...600_000)
+            },
+        ],
+        "policy": [
+            "profile": { config, _, value throws(ConfigValueError) in
+                let id = try value.string()
+                guard let profile = AttendanceProfile.fieldProfiles[id] else {
+                    let known = AttendanceProfile.fieldProfiles.keys.sorted().joined(separator: ", ")
+                    throw .invalid("unknown profile \"\(id)\"; known profiles: \(known)")
+                }
+                config.policy.profile = profile
+            },
+            "zone": { _, overrides, value throws(ConfigValueError) in
+                let name = try value.string()
+                guard let zone = IndonesianZone(name: name) else { throw .invalid("zone \"\(name)\" is not WIB, WITA or WIT") }
+                overrides.zone = zone
+            },
+            "duplicate_window_s": { config, _, value throws(ConfigValueError) in
+                config.policy.duplicateWindowSeconds = try value.int(in: 0...86_400)
+            },
+            "check_in_opens": { _, overrides, value throws(ConfigValueError) in overrides.checkInOpens = try value.clockTime() },
+            "late_after": { _, overrides, value throws(ConfigValueError) in overrides.lateAfter = .some(try optionalTime(value)) },
+            "check_in_closes": { _, overrides, value throws(ConfigValueError) in overrides.checkInCloses = .some(try optionalTime(value)) },
+            "check_out_opens": { _, overrides, value throws(ConfigValueError) in overrides.checkOutOpens = try value.clockTime() },
+            "check_out_closes": { _, overrides, value throws(ConfigValueError) in overrides.checkOutCloses = .some(try optionalTime(value))
+            },
+        ],
+        "control": [
+            "socket": { config, _, value throws(ConfigValueError) in
+                let path = try value.string()
+                guard path.isEmpty || path.hasPrefix("/") else { throw .invalid("socket must be an absolute path") }
+                config.control.socketPath = path.isEmpty ? nil : path
+            }
+        ],
+        "clock": [
+            "simulated_start": { config, _, value throws(ConfigValueError) in
+                let text = try value.string()
+                guard SimulatedClockStart(text) != nil else {
+                    throw .invalid("simulated_start must look like \"2026-11-23 06:55\" (local time)")
+                }
+                config.clock.simulatedStart = text
+            },
+            "simulated_rate": { config, _, value throws(ConfigValueError) in
+                let rate = try value.double()
+                guard rate > 0, rate <= 3_600 else { throw .outOfRange("simulated_rate must be in (0, 3600]") }
+                config.clock.simulatedRate = rate
+            },
+        ],
+        "output": [
+            "feedback_lines": { config, _, value throws(ConfigValueError) in config.output.feedbackLines = try value.bool() },
+            "log_level": { config, _, value throws(ConfigValueError) in
+                let text = try value.string()
+                guard let level = Logger.Level(rawValue: text) else {
+                    throw .invalid("log_level must be one of trace, debug, info, notice, warning, error, critical")
+                }
+                config.output.logLevel = level
+            },
+        ],
+    ]
+
+    /// "" or "none" switches a threshold off.
+    private static func optionalTime(_ value: ConfigValue) throws(ConfigValueError) -> ClockTime? {
+        let text = try value.string()
+        if text.isEmpty || text == "none" { return nil }
+        return try value.clockTime()
+    }
+}

@@ -1,0 +1,69 @@
+import HadirCore
+import Logging
+
+/// Everything `hadird` can be told, with the embedded defaults used when a key is absent.
+/// Every key is documented in `config/hadird.toml`.
+public struct HadirConfiguration: Sendable {
+    public struct Device: Sendable {
+        /// Overrides the serial generated once in the state directory.
+        public var serial: String?
+        public var stateDirectory = "/var/lib/hadir"
+        public var language: KioskLanguage = .indonesian
+    }
+
+    public struct Scanner: Sendable {
+        public var kind = "ef01"
+        public var transport = "tty"
+        /// Prefer the udev symlink (`/dev/hadir-fingerprint`) over ttyUSBn, which changes on re-plug.
+        public var path = "/dev/hadir-fingerprint"
+        public var baud = 57_600
+        public var address: UInt32 = 0xFFFF_FFFF
+        public var password: UInt32?
+        public var identifyTimeoutMilliseconds = 500
+        public var responseTimeoutMilliseconds = 1_000
+        public var enrollPressTimeoutMilliseconds = 15_000
+        public var reconnectMinimumMilliseconds = 200
+        public var reconnectMaximumMilliseconds = 5_000
+    }
+
+    public struct Policy: Sendable {
+        public var profile: AttendanceProfile = .bandungBarat
+        public var duplicateWindowSeconds = 60
+    }
+
+    public struct Control: Sendable {
+        /// Unix socket for hadirctl; empty = `<state_dir>/control.sock`.
+        public var socketPath: String?
+    }
+
+    public struct Clock: Sendable {
+        /// Demo and test only: local wall time the kiosk clock starts at ("2026-11-23 06:55").
+        public var simulatedStart: String?
+        /// Demo and test only: how many simulated seconds pass per real second.
+        public var simulatedRate = 1.0
+    }
+
+    public struct Output: Sendable {
+        /// One JSON line per feedback event on stdout (for supervisors, the demo and tests).
+        public var feedbackLines = true
+        public var logLevel: Logger.Level = .info
+    }
+
+    public var device = Device()
+    public var scanner = Scanner()
+    public var policy = Policy()
+    public var control = Control()
+    public var clock = Clock()
+    public var output = Output()
+
+    public init() {}
+
+    /// The control socket path actually used.
+    public var controlSocketPath: String {
+        if let path = control.socketPath, !path.isEmpty { return path }
+        return device.stateDirectory + "/control.sock"
+    }
+
+    /// The database file inside the state directory.
+    public var databasePath: String { device.stateDirectory + "/hadir.sqlite" }
+}

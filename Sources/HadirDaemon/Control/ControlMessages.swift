@@ -1,0 +1,113 @@
+import Foundation
+import HadirStore
+
+/// A request to the daemon's control socket: one JSON object per line.
+///
+/// Interim transport until the HTTP control API (issue 5): hadirctl and scripts speak it today.
+public struct ControlRequest: Codable, Sendable {
+    public var op: String
+    public var pin: String?
+    public var name: String?
+    public var replace: Bool?
+
+    public init(op: String, pin: String? = nil, name: String? = nil, replace: Bool? = nil) {
+        self.op = op
+        self.pin = pin
+        self.name = name
+        self.replace = replace
+    }
+}
+
+/// One line the daemon sends back: zero or more `event` lines, then exactly one `result` line
+/// (except for the endless `events` stream).
+public struct ControlReply<Payload: Codable & Sendable>: Codable, Sendable {
+    public var type: String
+    public var ok: Bool?
+    public var error: String?
+    public var data: Payload?
+    public var event: FeedbackEvent?
+
+    public static func result(_ data: Payload) -> ControlReply { ControlReply(type: "result", ok: true, data: data) }
+    public static func failure(_ message: String) -> ControlReply { ControlReply(type: "result", ok: false, error: message) }
+    public static func streamed(_ event: FeedbackEvent) -> ControlReply { ControlReply(type: "event", event: event) }
+}
+
+/// Payload for replies that carry nothing but success.
+public struct EmptyPayload: Codable, Sendable {
+    public init() {}
+}
+
+/// A user row for `hadirctl users`.
+public struct UserRow: Codable, Sendable, Hashable {
+    public var pin: String
+    public var name: String
+    public var slot: UInt16?
+}
+
+/// The daemon's health, for `hadirctl status`.
+public struct StatusReport: Codable, Sendable {
+    public var version: String
+    public var serial: String
+    public var stateDirectory: String
+    public var scanner: ScannerStatus
+    public var punches: Int
+    public var lastSeq: Int64?
+    public var users: Int
+    public var fingers: Int
+    public var orphanSlots: [UInt16]
+    public var clockQuality: String
+    public var localTime: String
+    public var profile: String
+
+    enum CodingKeys: String, CodingKey {
+        case version, serial, scanner, punches, users, fingers, profile
+        case stateDirectory = "state_dir"
+        case lastSeq = "last_seq"
+        case orphanSlots = "orphan_slots"
+        case clockQuality = "clock_quality"
+        case localTime = "local_time"
+    }
+}
+
+/// `hadirctl audit-fingers` output: anything that breaks the single-finger rule.
+public struct FingerAuditPayload: Codable, Sendable {
+    public var employeesWithMultipleSlots: [String: [UInt16]]
+    public var slotsWithMultipleEmployees: [String: [String]]
+    public var slotsWithoutEmployee: [UInt16]
+    public var pendingOrphanSlots: [UInt16]
+    public var slotsMissingOnModule: [UInt16]
+    public var unreadableRows: [String]
+    public var moduleChecked: Bool
+
+    public init(_ report: FingerAuditReport) {
+        employeesWithMultipleSlots = Dictionary(uniqueKeysWithValues: report.employeesWithMultipleSlots.map { ($0.key.rawValue, $0.value) })
+        slotsWithMultipleEmployees = Dictionary(
+            uniqueKeysWithValues: report.slotsWithMultipleEmployees.map { (String($0.key), $0.value.map(\.rawValue)) })
+        slotsWithoutEmployee = report.slotsWithoutEmployee
+        pendingOrphanSlots = report.pendingOrphanSlots
+        slotsMissingOnModule = report.slotsMissingOnModule
+        unreadableRows = report.unreadableRows
+        moduleChecked = report.moduleChecked
+    }
+
+    /// Number of findings; zero means the rule holds.
+    public var problemCount: Int {
+        employeesWithMultipleSlots.count + slotsWithMultipleEmployees.count + slotsWithoutEmployee.count
+            + slotsMissingOnModule.count + unreadableRows.count
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case employeesWithMultipleSlots = "employees_with_multiple_slots"
+        case slotsWithMultipleEmployees = "slots_with_multiple_employees"
+        case slotsWithoutEmployee = "slots_without_employee"
+        case pendingOrphanSlots = "pending_orphan_slots"
+        case slotsMissingOnModule = "slots_missing_on_module"
+        case unreadableRows = "unreadable_rows"
+        case moduleChecked = "module_checked"
+    }
+}
+
+/// The current release, reported in status and `--version`.
+public enum HadirVersion {
+    public static let current = "0.1.0"
+}

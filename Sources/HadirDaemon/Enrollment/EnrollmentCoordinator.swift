@@ -1,0 +1,118 @@
+import HadirCore
+import HadirScanner
+import HadirStore
+import Logging
+
+/// Enrolls one finger for one employee under the single-finger rule, keeping module and database
+/// consistent across a power cut at any step:
+/// the slot is marked as pending (orphan) before the module stores into it, the finger row commits
+/// and clears that mark, and a replaced slot is deleted from the module only after the commit.
+public struct EnrollmentCoordinator: Sendable {
+    let database: HadirDatabase
+    let scanner: ScannerService
+    let hub: FeedbackHub
+    let language: KioskLanguage
+    let logger: Logger
+
+    public init(database: HadirDatabase, scanner: ScannerService, hub: FeedbackHub, language: KioskLanguage, logger: Logger) {
+        self.database = database
+        self.scanner = scanner
+        self.hub = hub
+        self.language = language
+        self.logger = logger
+    }
+
+    public func enroll(pin: EmployeePIN, replace: Bool, actor: String) async throws -> EnrollmentResult {
+        guard let employee = try database.user(pin: pin) else { throw DaemonError.unknownEmployee(pin.rawValue) }
+        let existing = try database.fingerSlot(pin: pin)?.slot
+        let admission = EnrollmentRule.admit(employee: pin, existingSlot: existing, replace: replace)
+        if case .refused(let refusal) = admission {
+            return try refuse(employee, refusal, ownerName: nil, actor: actor)
+        }
+        let used = try database.usedSlots()
+        let database = self.database
+        let hub = self.hub
+        let language = self.language
+        let capture = try await scanner.perform { driver in
+            try await driver.enroll(excludingSlots: used) { stage in
+                if case .storing(let slot) = stage {
+                    // Written before the module stores: a power cut after Store leaves a slot we know to clean.
+                    try? database.markPendingSlot(slot, reason: "enrollment of \(pin) in progress", actor: actor)
+                }
+                hub.publish(
+                    FeedbackEvent(
+                        event: .enrollStage, message: KioskFeedback.enrollStage(stage).text(in: language), pin: pin.rawValue,
+                        detail: stage.code))
+            }
+        }
+        switch capture {
+        case .alreadyEnrolled(let slot, _):
+            let owner = try database.owner(ofSlot: slot)
+            if let refusal = EnrollmentRule.checkMatch(employee: pin, matchedSlot: slot, matchedOwner: owner, admission: admission) {
+                let ownerName = try owner.flatMap { try database.user(pin: $0)?.name }
+                return try refuse(employee, refusal, ownerName: ownerName, actor: actor)
+            }
+            // Replacing a finger with the very same finger: the module already holds it.
+            try database.recordAudit(
+                action: "re-enroll", pin: pin, slot: slot, detail: "same finger presented; slot \(slot) kept", actor: actor)
+            return EnrollmentResult(
+                status: .unchanged, pin: pin.rawValue, slot: slot, message: "same finger already enrolled in slot \(slot)")
+        case .stored(let slot, let template):
+            let assignment: FingerAssignment
+            do {
+                assignment = try database.assignFinger(pin: pin, slot: slot, template: template, replace: replace, actor: actor)
+            } catch {
+                // The module holds a template the database refused: remove it now (it stays marked otherwise).
+                if (try? await scanner.perform({ try await $0.delete(slot: slot) })) != nil {
+                    try? database.clearOrphan(slot: slot, actor: actor)
+                }
+                throw error
+            }
+            if let oldSlot = assignment.replacedSlot {
+                if (try? await scanner.perform({ try await $0.delete(slot: oldSlot) })) != nil {
+                    try? database.clearOrphan(slot: oldSlot, actor: actor)
+                }
+            }
+            let feedback = KioskFeedback.enrolled(name: employee.name, slot: slot)
+            hub.publish(
+                FeedbackEvent(event: .enrolled, message: feedback.text(in: language), pin: pin.rawValue, name: employee.name, slot: slot))
+            return EnrollmentResult(
+                status: assignment.replacedSlot == nil ? .enrolled : .reEnrolled, pin: pin.rawValue, slot: slot,
+                replacedSlot: assignment.replacedSlot, message: feedback.text(in: language))
+        }
+    }
+
+    private func refuse(_ employee: Employee, _ refusal: EnrollmentRefusal, ownerName: String?, actor: String) throws -> EnrollmentResult {
+        let feedback = KioskFeedback.enrollRefused(refusal, ownerName: ownerName)
+        var ownerPin: String?
+        var slot: UInt16?
+        switch refusal {
+        case .employeeAlreadyHasFinger(let s): slot = s
+        case .fingerOwnedByAnotherEmployee(let owner, let s):
+            ownerPin = owner.rawValue
+            slot = s
+        case .fingerInUnownedSlot(let s): slot = s
+        }
+        try database.recordAudit(action: "enroll-refused", pin: employee.pin, slot: slot, detail: refusal.description, actor: actor)
+        hub.publish(
+            FeedbackEvent(
+                event: .enrollRefused, message: feedback.text(in: language), pin: employee.pin.rawValue, name: employee.name,
+                slot: slot, detail: refusal.description))
+        return EnrollmentResult(
+            status: .refused, pin: employee.pin.rawValue, slot: slot, ownerPin: ownerPin, ownerName: ownerName,
+            message: feedback.text(in: language))
+    }
+}
+
+extension EnrollStage {
+    /// A stable machine name for the stage, for scripts.
+    public var code: String {
+        switch self {
+        case .placeFinger(let press, let total): "place_finger_\(press)_of_\(total)"
+        case .liftFinger: "lift_finger"
+        case .retryPress(let press, _): "retry_press_\(press)"
+        case .checkingDuplicate: "checking_duplicate"
+        case .storing: "storing"
+        }
+    }
+}

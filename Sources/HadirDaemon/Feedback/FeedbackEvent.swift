@@ -1,0 +1,69 @@
+import HadirCore
+
+/// One thing the kiosk said or noticed, as a structured record: printed as a JSON line, logged,
+/// and streamed to control clients. `message` is the kiosk text in the configured language.
+public struct FeedbackEvent: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable {
+        case punch
+        case duplicate
+        case unknownFinger = "unknown_finger"
+        case unreadable
+        case recordFailed = "record_failed"
+        case enrollStage = "enroll_stage"
+        case enrolled
+        case enrollRefused = "enroll_refused"
+        case scannerConnected = "scanner_connected"
+        case scannerDisconnected = "scanner_disconnected"
+        case ready
+        case stopping
+    }
+
+    public var event: Kind
+    public var message: String
+    public var pin: String?
+    public var name: String?
+    public var seq: Int64?
+    public var hash: String?
+    public var localTime: String?
+    public var classification: String?
+    public var verify: UInt8?
+    public var slot: UInt16?
+    public var detail: String?
+
+    public init(
+        event: Kind, message: String, pin: String? = nil, name: String? = nil, seq: Int64? = nil, hash: String? = nil,
+        localTime: String? = nil, classification: String? = nil, verify: UInt8? = nil, slot: UInt16? = nil,
+        detail: String? = nil
+    ) {
+        self.event = event
+        self.message = message
+        self.pin = pin
+        self.name = name
+        self.seq = seq
+        self.hash = hash
+        self.localTime = localTime
+        self.classification = classification
+        self.verify = verify
+        self.slot = slot
+        self.detail = detail
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case event, message, pin, name, seq, hash, classification, verify, slot, detail
+        case localTime = "local_time"
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Lowercase hex, for hashes in logs and JSON.
+    public var hexString: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(count * 2)
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}

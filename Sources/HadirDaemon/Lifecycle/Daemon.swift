@@ -1,0 +1,73 @@
+import Foundation
+import HadirCore
+import HadirScanner
+import HadirStore
+import Logging
+import ServiceLifecycle
+
+/// The composition root: builds every part from the configuration and runs them as one
+/// `ServiceGroup` that drains cleanly on SIGTERM/SIGINT.
+public struct Daemon {
+    let configuration: HadirConfiguration
+    let logger: Logger
+
+    public init(configuration: HadirConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let notifier = SystemdNotifier()
+        let (database, quarantined) = try DatabaseOpener.open(path: configuration.databasePath, logger: logger)
+        let serial = try DeviceIdentity.serial(stateDirectory: configuration.device.stateDirectory, override: configuration.device.serial)
+        let clock = makeClock()
+        let hub = FeedbackHub(printsLines: configuration.output.feedbackLines, logger: logger)
+        let language = configuration.device.language
+        let recorder = try PunchRecorder(
+            database: database, clock: clock, profile: configuration.policy.profile,
+            duplicateWindow: DuplicateWindow(seconds: configuration.policy.duplicateWindowSeconds), deviceSerial: serial,
+            hub: hub, language: language, logger: logger)
+        let scannerConfiguration = configuration.scanner
+        let scanner = ScannerService(
+            configuration: scannerConfiguration,
+            makeTransport: { TTYTransport(path: scannerConfiguration.path, baud: scannerConfiguration.baud) },
+            recorder: recorder, database: database, hub: hub, language: language, logger: logger)
+        let enrollment = EnrollmentCoordinator(database: database, scanner: scanner, hub: hub, language: language, logger: logger)
+        let control = ControlServer(
+            path: configuration.controlSocketPath,
+            handler: ControlHandler(
+                database: database, scanner: scanner, enrollment: enrollment, hub: hub, configuration: configuration,
+                clock: clock, serial: serial, logger: logger),
+            logger: logger)
+        try control.bind()
+
+        var services: [any Service] = [scanner, control]
+        if let interval = SystemdNotifier.watchdogInterval() {
+            services.append(WatchdogService(notifier: notifier, interval: interval))
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+
+        if let quarantined {
+            try? database.recordScanEvent(
+                kind: "database_quarantined", pin: nil, slot: nil, detail: quarantined, atMilliseconds: clock.now().utcMilliseconds)
+        }
+        let ready = "serial \(serial), journal seq \(try database.lastPunch()?.seq ?? 0), scanner \(scannerConfiguration.path)"
+        logger.notice("hadird ready", metadata: ["serial": "\(serial)", "state_dir": "\(configuration.device.stateDirectory)"])
+        hub.publish(FeedbackEvent(event: .ready, message: "hadird \(HadirVersion.current) ready", detail: ready))
+        notifier.notify("READY=1\nSTATUS=\(ready)")
+        try await group.run()
+        notifier.notify("STOPPING=1")
+        hub.publish(FeedbackEvent(event: .stopping, message: "hadird stopped"))
+    }
+
+    func makeClock() -> any ClockSource {
+        if let text = configuration.clock.simulatedStart, let start = SimulatedClockStart(text) {
+            logger.warning("using a SIMULATED clock; punches are flagged unsynced", metadata: ["start": "\(text)"])
+            return SimulatedClock(
+                startLocal: start.local, zoneOffsetSeconds: configuration.policy.profile.zone.offsetSeconds,
+                rate: configuration.clock.simulatedRate)
+        }
+        return SystemClock()
+    }
+}

@@ -1,0 +1,116 @@
+import HadirCore
+import HadirStore
+import Logging
+
+/// Turns an identified scan into a durable punch: dedupe window, attendance state, hash chain,
+/// COMMIT — and only then the "Terima kasih" feedback. Nothing downstream gets a punch from memory.
+public actor PunchRecorder {
+    /// What became of a scan.
+    public enum Outcome: Sendable, Hashable {
+        case recorded(Punch)
+        case duplicate
+        case failed(String)
+    }
+
+    let database: HadirDatabase
+    let clock: any ClockSource
+    let profile: AttendanceProfile
+    let window: DuplicateWindow
+    let deviceSerial: String
+    let hub: FeedbackHub
+    let language: KioskLanguage
+    let logger: Logger
+    /// The last accepted punch per person, for the dedupe window.
+    private var lastAccepted: [EmployeePIN: ClockReading] = [:]
+    /// The local day (days since epoch) of each person's last check-in.
+    private var checkedInDay: [EmployeePIN: Int64] = [:]
+
+    public init(
+        database: HadirDatabase, clock: any ClockSource, profile: AttendanceProfile, duplicateWindow: DuplicateWindow,
+        deviceSerial: String, hub: FeedbackHub, language: KioskLanguage, logger: Logger
+    ) throws {
+        self.database = database
+        self.clock = clock
+        self.profile = profile
+        self.window = duplicateWindow
+        self.deviceSerial = deviceSerial
+        self.hub = hub
+        self.language = language
+        self.logger = logger
+        // A restart must not forget who already punched: seed from today's journal.
+        let now = clock.now()
+        let today = LocalDateTime(utcMilliseconds: now.utcMilliseconds, offsetSeconds: profile.zone.offsetSeconds)
+        let midnight = LocalDateTime(year: today.year, month: today.month, day: today.day, hour: 0, minute: 0, second: 0)
+        let since = min(
+            midnight.utcMilliseconds(offsetSeconds: profile.zone.offsetSeconds), now.utcMilliseconds - Int64(duplicateWindow.seconds) * 1000
+        )
+        for punch in try database.punches(pin: nil, fromUTC: since, toUTC: nil, limit: nil) {
+            lastAccepted[punch.pin] = punch.draft.clock
+            if punch.draft.state == .checkIn {
+                checkedInDay[punch.pin] =
+                    LocalDateTime(utcMilliseconds: punch.utcMilliseconds, offsetSeconds: punch.draft.zoneOffsetSeconds).dayNumber
+            }
+        }
+    }
+
+    /// Records a punch for an identified employee. Feedback is published after the commit.
+    @discardableResult
+    public func record(_ employee: Employee, verify: VerifyMethod, slot: UInt16?) -> Outcome {
+        let reading = clock.now()
+        if let previous = lastAccepted[employee.pin], window.isRepeat(of: previous, at: reading) {
+            try? database.recordScanEvent(
+                kind: "duplicate", pin: employee.pin, slot: slot, detail: nil, atMilliseconds: reading.utcMilliseconds)
+            publish(.alreadyRecorded(name: employee.name), kind: .duplicate, pin: employee.pin, name: employee.name, slot: slot)
+            return .duplicate
+        }
+        let offset = profile.zone.offsetSeconds
+        let local = LocalDateTime(utcMilliseconds: reading.utcMilliseconds, offsetSeconds: offset)
+        let assessment = profile.assess(local.clockTime, alreadyCheckedInToday: checkedInDay[employee.pin] == local.dayNumber)
+        let draft = PunchDraft(
+            deviceSerial: deviceSerial, pin: employee.pin, clock: reading, zoneOffsetSeconds: offset, verify: verify,
+            state: assessment.classification.punchState, classification: assessment.classification)
+        let punch: Punch
+        do {
+            punch = try database.append(draft)
+        } catch {
+            logger.error("punch not recorded", metadata: ["pin": "\(employee.pin)", "error": "\(error)"])
+            publish(.recordFailed, kind: .recordFailed, pin: employee.pin, name: employee.name, detail: "\(error)")
+            return .failed("\(error)")
+        }
+        lastAccepted[employee.pin] = reading
+        if draft.state == .checkIn { checkedInDay[employee.pin] = local.dayNumber }
+        let feedback = KioskFeedback.accepted(name: employee.name, time: local, assessment: assessment)
+        hub.publish(
+            FeedbackEvent(
+                event: .punch, message: feedback.text(in: language), pin: employee.pin.rawValue, name: employee.name,
+                seq: punch.seq, hash: punch.hash.hexString, localTime: local.description,
+                classification: assessment.classification.rawValue, verify: verify.rawValue, slot: slot,
+                detail: reading.quality == .synced ? nil : "clock \(reading.quality.rawValue)"))
+        return .recorded(punch)
+    }
+
+    /// A finger the module does not know, or one in a slot no employee owns: an event, not a punch.
+    public func recordUnknown(slot: UInt16?, detail: String?) {
+        let now = clock.now()
+        do {
+            try database.recordScanEvent(kind: "unknown_finger", pin: nil, slot: slot, detail: detail, atMilliseconds: now.utcMilliseconds)
+        } catch {
+            logger.error("unknown-finger event not recorded", metadata: ["error": "\(error)"])
+        }
+        publish(.unknownFinger, kind: .unknownFinger, slot: slot, detail: detail)
+    }
+
+    /// An image too poor to read: asked to try again, and counted for scanner health.
+    public func recordUnreadable(detail: String) {
+        try? database.recordScanEvent(kind: "unreadable", pin: nil, slot: nil, detail: detail, atMilliseconds: clock.now().utcMilliseconds)
+        publish(.unreadableFinger, kind: .unreadable, detail: detail)
+    }
+
+    private func publish(
+        _ feedback: KioskFeedback, kind: FeedbackEvent.Kind, pin: EmployeePIN? = nil, name: String? = nil,
+        slot: UInt16? = nil, detail: String? = nil
+    ) {
+        hub.publish(
+            FeedbackEvent(event: kind, message: feedback.text(in: language), pin: pin?.rawValue, name: name, slot: slot, detail: detail))
+    }
+}

@@ -1,0 +1,215 @@
+import HadirCore
+import HadirScanner
+import HadirStore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Owns the scanner: connects (and reconnects with backoff when it is unplugged), runs the identify
+/// loop, and runs technician jobs (enroll, delete, list) between identify rounds so they never
+/// interleave with a scan on the module.
+public final class ScannerService: Service {
+    /// Opens a transport for the configured device; injectable so tests can choose the path.
+    public typealias TransportFactory = @Sendable () -> any ScannerTransport
+
+    let configuration: HadirConfiguration.Scanner
+    let makeTransport: TransportFactory
+    let recorder: PunchRecorder
+    let database: HadirDatabase
+    let hub: FeedbackHub
+    let language: KioskLanguage
+    let logger: Logger
+    private let jobs = Mutex<[ScannerJob]>([])
+    private let state: Mutex<ScannerStatus>
+
+    public init(
+        configuration: HadirConfiguration.Scanner, makeTransport: @escaping TransportFactory, recorder: PunchRecorder,
+        database: HadirDatabase, hub: FeedbackHub, language: KioskLanguage, logger: Logger
+    ) {
+        self.configuration = configuration
+        self.makeTransport = makeTransport
+        self.recorder = recorder
+        self.database = database
+        self.hub = hub
+        self.language = language
+        self.logger = logger
+        state = Mutex(ScannerStatus(path: configuration.path))
+    }
+
+    public var status: ScannerStatus { state.withLock { $0 } }
+
+    var driverConfiguration: ScannerConfiguration {
+        ScannerConfiguration(
+            address: configuration.address, password: configuration.password ?? 0,
+            verifyPassword: configuration.password != nil,
+            responseTimeout: .milliseconds(configuration.responseTimeoutMilliseconds),
+            identifyTimeout: .milliseconds(configuration.identifyTimeoutMilliseconds),
+            enrollPressTimeout: .milliseconds(configuration.enrollPressTimeoutMilliseconds))
+    }
+
+    public func run() async throws {
+        var backoff = configuration.reconnectMinimumMilliseconds
+        var wasConnected = false
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            let driver = ScannerDriver(transport: makeTransport(), configuration: driverConfiguration)
+            do {
+                let parameters = try await driver.connect()
+                backoff = configuration.reconnectMinimumMilliseconds
+                wasConnected = true
+                markConnected(parameters)
+                try await deleteOrphanSlots(driver)
+                try await serve(driver)
+                await driver.disconnect()
+                return
+            } catch {
+                await driver.disconnect()
+                if wasConnected || status.lastError == nil {
+                    markDisconnected(error)
+                } else {
+                    state.withLock { $0.lastError = "\(error)" }
+                }
+                wasConnected = false
+                failPendingJobs(error)
+                try? await gracefulSleep(milliseconds: backoff)
+                backoff = min(backoff * 2, configuration.reconnectMaximumMilliseconds)
+            }
+        }
+    }
+
+    /// Runs `body` on the module between identify rounds. Fails at once when no scanner is connected.
+    public func perform<T: Sendable>(_ body: @escaping @Sendable (ScannerDriver) async throws -> T) async throws -> T {
+        guard status.connected else { throw DaemonError.scannerNotConnected(status.lastError) }
+        return try await withCheckedThrowingContinuation { continuation in
+            jobs.withLock {
+                $0.append(
+                    ScannerJob(
+                        run: { driver in
+                            do {
+                                continuation.resume(returning: try await body(driver))
+                                return nil
+                            } catch {
+                                continuation.resume(throwing: error)
+                                return error
+                            }
+                        },
+                        fail: { continuation.resume(throwing: $0) }))
+            }
+        }
+    }
+
+    private func serve(_ driver: ScannerDriver) async throws {
+        var consecutiveFaults = 0
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            while let job = nextJob() {
+                if let error = await job.run(driver), Self.needsReconnect(error) { throw error }
+            }
+            do {
+                try await identifyOnce(driver)
+                consecutiveFaults = 0
+            } catch let error as ScannerError {
+                if Self.needsReconnect(error) { throw error }
+                consecutiveFaults += 1
+                logger.warning("scanner fault", metadata: ["error": "\(error)", "consecutive": "\(consecutiveFaults)"])
+                try? database.recordScanEvent(
+                    kind: "scanner_error", pin: nil, slot: nil, detail: "\(error)", atMilliseconds: SystemClock.realtimeMilliseconds())
+                // A module that keeps failing is reset by reconnecting to it.
+                if consecutiveFaults >= 3 { throw error }
+            }
+        }
+    }
+
+    private func identifyOnce(_ driver: ScannerDriver) async throws {
+        let outcome = try await driver.identify(timeout: .milliseconds(configuration.identifyTimeoutMilliseconds))
+        switch outcome {
+        case .noFinger:
+            return
+        case .matched(let slot, let score):
+            if let pin = try? database.owner(ofSlot: slot), let employee = try? database.user(pin: pin) {
+                await recorder.record(employee, verify: .fingerprint, slot: slot)
+            } else {
+                await recorder.recordUnknown(slot: slot, detail: "matched slot \(slot) (score \(score)) has no employee")
+            }
+        case .notFound:
+            await recorder.recordUnknown(slot: nil, detail: nil)
+        case .unreadable(let error):
+            await recorder.recordUnreadable(detail: "\(error)")
+        }
+        // One punch per touch: wait for the finger to leave before scanning again.
+        _ = try await driver.waitForLift(timeout: .seconds(3))
+    }
+
+    /// Slots the database marked for deletion (replaced, removed, or an interrupted enrollment).
+    private func deleteOrphanSlots(_ driver: ScannerDriver) async throws {
+        for slot in try database.orphanSlots() {
+            do {
+                try await driver.delete(slot: slot)
+                try database.clearOrphan(slot: slot, actor: "hadird")
+                logger.notice("deleted orphan slot from module", metadata: ["slot": "\(slot)"])
+            } catch let error as ScannerError where Self.needsReconnect(error) {
+                throw error
+            } catch {
+                logger.warning("orphan slot not deleted; will retry", metadata: ["slot": "\(slot)", "error": "\(error)"])
+            }
+        }
+    }
+
+    static func needsReconnect(_ error: any Error) -> Bool {
+        guard let error = error as? ScannerError else { return false }
+        switch error {
+        case .transport, .notConnected: return true
+        default: return false
+        }
+    }
+
+    private func nextJob() -> ScannerJob? {
+        jobs.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+    }
+
+    private func failPendingJobs(_ error: any Error) {
+        for job in jobs.withLock({ pending in
+            defer { pending.removeAll() }
+            return pending
+        }) {
+            job.fail(DaemonError.scannerNotConnected("\(error)"))
+        }
+    }
+
+    private func markConnected(_ parameters: EF01SystemParameters) {
+        state.withLock {
+            $0.connected = true
+            $0.capacity = Int(parameters.capacity)
+            $0.packetSize = parameters.packetSize
+            $0.lastError = nil
+        }
+        try? database.recordScanEvent(
+            kind: "scanner_connected", pin: nil, slot: nil, detail: configuration.path, atMilliseconds: SystemClock.realtimeMilliseconds())
+        hub.publish(
+            FeedbackEvent(
+                event: .scannerConnected, message: "scanner connected", detail: "\(configuration.path) capacity \(parameters.capacity)"))
+    }
+
+    private func markDisconnected(_ error: any Error) {
+        state.withLock {
+            if $0.connected { $0.reconnects += 1 }
+            $0.connected = false
+            $0.lastError = "\(error)"
+        }
+        try? database.recordScanEvent(
+            kind: "scanner_disconnected", pin: nil, slot: nil, detail: "\(error)", atMilliseconds: SystemClock.realtimeMilliseconds())
+        hub.publish(
+            FeedbackEvent(event: .scannerDisconnected, message: KioskFeedback.scannerUnavailable.text(in: language), detail: "\(error)"))
+    }
+
+    private func gracefulSleep(milliseconds: Int) async throws {
+        try await cancelWhenGracefulShutdown {
+            try await Task.sleep(for: .milliseconds(milliseconds))
+        }
+    }
+}
+
+/// A technician request waiting for the identify loop to hand over the module.
+struct ScannerJob: Sendable {
+    /// Runs the job; returns the error it failed with, so the loop can tell a lost scanner.
+    let run: @Sendable (ScannerDriver) async -> (any Error)?
+    let fail: @Sendable (any Error) -> Void
+}

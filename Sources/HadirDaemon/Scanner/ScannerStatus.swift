@@ -1,0 +1,19 @@
+/// What the daemon knows about its scanner, for status and alerts.
+public struct ScannerStatus: Codable, Sendable, Hashable {
+    public var connected = false
+    public var path: String
+    public var capacity: Int?
+    public var packetSize: Int?
+    public var lastError: String?
+    public var reconnects = 0
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case connected, path, capacity, reconnects
+        case packetSize = "packet_size"
+        case lastError = "last_error"
+    }
+}

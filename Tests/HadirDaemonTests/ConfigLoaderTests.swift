@@ -1,0 +1,107 @@
+import Foundation
+import HadirCore
+import Testing
+
+@testable import HadirDaemon
+
+@Suite struct ConfigLoaderTests {
+    let directory: String = {
+        let path = NSTemporaryDirectory() + "hadir-config-\(UUID().uuidString.prefix(8))"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
+    func load(_ text: String, environment: [String: String] = [:]) throws(ConfigError) -> HadirConfiguration {
+        let path = directory + "/hadird.toml"
+        try? text.replacingOccurrences(of: "$DIR", with: directory).write(toFile: path, atomically: true, encoding: .utf8)
+        return try ConfigLoader.load(path: path, environment: environment)
+    }
+
+    func error(_ text: String, environment: [String: String] = [:]) -> ConfigError? {
+        do {
+            _ = try load(text, environment: environment)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func shippedExampleConfigIsValid() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("config/hadird.toml").path
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+            .replacingOccurrences(of: "state_dir = \"/var/lib/hadir\"", with: "state_dir = \"\(directory)/state\"")
+        let config = try load(text)
+        #expect(config.scanner.baud == 57_600)
+        #expect(config.scanner.address == 0xFFFF_FFFF)
+        #expect(config.policy.profile == .bandungBarat)
+    }
+
+    @Test func embeddedDefaultsNeedNoFile() throws {
+        let config = try ConfigLoader.load(path: nil, environment: ["HADIR_DEVICE_STATE_DIR": directory + "/s"])
+        #expect(config.scanner.path == "/dev/hadir-fingerprint")
+        #expect(config.policy.duplicateWindowSeconds == 60)
+        #expect(config.controlSocketPath == directory + "/s/control.sock")
+    }
+
+    @Test func unknownKeyIsReportedWithItsLine() {
+        let failure = error("[device]\nstate_dir = \"$DIR\"\n\n[scanner]\n# comment\nbuad = 57600\n")
+        #expect(failure?.line == 6)
+        #expect(failure?.key == "scanner.buad")
+        #expect(failure?.description.contains("unknown key") == true)
+    }
+
+    @Test func unknownSectionIsReported() {
+        let failure = error("[device]\nstate_dir = \"$DIR\"\n[uplink]\nurl = \"x\"\n")
+        #expect(failure?.line == 3)
+        #expect(failure?.key == "uplink")
+    }
+
+    @Test func wrongTypesAndRangesAreReportedWithTheirLines() {
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n[scanner]\nbaud = 12345\n")?.line == 4)
+        #expect(
+            error("[device]\nstate_dir = \"$DIR\"\n[scanner]\nidentify_timeout_ms = true\n")?.reason == "expected an integer, found bool")
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n[policy]\nprofile = \"jakarta\"\n")?.reason.contains("known profiles") == true)
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n[policy]\nlate_after = \"7:30\"\n")?.key == "policy.late_after")
+        #expect(error("[device]\nstate_dir = \"relative\"\n")?.key == "device.state_dir")
+    }
+
+    @Test func policyOverridesApplyToTheChosenProfileAndAreValidated() throws {
+        let config = try load("[device]\nstate_dir = \"$DIR\"\n[policy]\nprofile = \"oku\"\nzone = \"WITA\"\nlate_after = \"07:45\"\n")
+        #expect(config.policy.profile.zone == .wita)
+        #expect(config.policy.profile.lateAfter == ClockTime(hour: 7, minute: 45))
+        #expect(config.policy.profile.checkInCloses == ClockTime(hour: 8, minute: 30))
+        let failure = error("[device]\nstate_dir = \"$DIR\"\n[policy]\ncheck_out_opens = \"05:00\"\n")
+        #expect(failure?.key == "policy")
+        #expect(failure?.line == 3)
+    }
+
+    @Test func environmentOverridesTheFileAndIsValidatedToo() throws {
+        let config = try load("[device]\nstate_dir = \"$DIR\"\n[scanner]\nbaud = 57600\n", environment: ["HADIR_SCANNER_BAUD": "115200"])
+        #expect(config.scanner.baud == 115_200)
+        let failure = error("[device]\nstate_dir = \"$DIR\"\n", environment: ["HADIR_SCANNER_BAUD": "fast"])
+        #expect(failure?.file == "environment")
+        #expect(failure?.key == "HADIR_SCANNER_BAUD")
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n", environment: ["HADIR_SCANER_PATH": "/dev/x"])?.key == "HADIR_SCANER_PATH")
+    }
+
+    @Test func hexAddressesAndPasswordsParse() throws {
+        let config = try load("[device]\nstate_dir = \"$DIR\"\n[scanner]\naddress = \"0x12345678\"\npassword = 42\n")
+        #expect(config.scanner.address == 0x1234_5678)
+        #expect(config.scanner.password == 42)
+    }
+
+    @Test func syntaxErrorsCarryTheParserLine() {
+        let failure = error("[device]\nstate_dir = \"$DIR\"\n\n[scanner\n")
+        #expect(failure?.line == 4)
+        #expect(failure?.description.contains("TOML syntax") == true)
+    }
+
+    @Test func stateDirectoryThatIsAFileIsRefused() throws {
+        let file = directory + "/not-a-dir"
+        _ = FileManager.default.createFile(atPath: file, contents: Data())
+        let failure = error("[device]\nstate_dir = \"\(file)\"\n")
+        #expect(failure?.line == 2)
+        #expect(failure?.reason.contains("not a directory") == true)
+    }
+}

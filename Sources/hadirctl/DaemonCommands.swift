@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import HadirDaemon
+
+/// Runs a control call and turns failures into one clear line and exit code 1.
+func call<Payload: Codable & Sendable>(
+    _ options: GlobalOptions, _ request: ControlRequest, _ type: Payload.Type, onEvent: (FeedbackEvent) -> Void = { _ in }
+) throws -> Payload {
+    do {
+        return try options.client.call(request, expecting: type, onEvent: onEvent)
+    } catch {
+        throw Output.fail("\(error)")
+    }
+}
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the daemon's health.")
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let status = try call(options, ControlRequest(op: "status"), StatusReport.self)
+        if options.json { return Output.json(status) }
+        let scanner = status.scanner.connected ? Output.green("connected") : Output.red("DISCONNECTED")
+        print("Hadir \(status.version)  serial \(status.serial)  profile \(status.profile)")
+        print("clock      \(status.localTime) (\(status.clockQuality))")
+        print(
+            "scanner    \(scanner) \(status.scanner.path)" + (status.scanner.capacity.map { ", capacity \($0)" } ?? "")
+                + (status.scanner.lastError.map { ", last error: \($0)" } ?? ""))
+        print("journal    \(status.punches) punches, last seq \(status.lastSeq.map(String.init) ?? "-")")
+        print(
+            "users      \(status.users), fingers \(status.fingers)"
+                + (status.orphanSlots.isEmpty ? "" : ", slots to delete on module: \(status.orphanSlots)"))
+    }
+}
+
+struct Users: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List employees and their enrolled finger slot.")
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let users = try call(options, ControlRequest(op: "users"), [UserRow].self)
+        if options.json { return Output.json(users) }
+        Output.table(["PIN", "NAME", "FINGER SLOT"], users.map { [$0.pin, $0.name, $0.slot.map(String.init) ?? "-"] })
+    }
+}
+
+struct UserAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user-add", abstract: "Add or rename an employee.")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "Employee PIN (NIP).") var pin: String
+    @Argument(help: "Name shown at the kiosk.") var name: String
+
+    func run() throws {
+        let row = try call(options, ControlRequest(op: "user-add", pin: pin, name: name), UserRow.self)
+        if options.json { return Output.json(row) }
+        print("user \(row.pin) \(row.name) saved")
+    }
+}
+
+struct UserRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user-remove", abstract: "Remove an employee and their finger.")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "Employee PIN.") var pin: String
+
+    func run() throws {
+        _ = try call(options, ControlRequest(op: "user-remove", pin: pin), EmptyPayload.self)
+        if !options.json { print("user \(pin) removed") }
+    }
+}
+
+struct DeleteFinger: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "delete-finger", abstract: "Delete an employee's enrolled finger.")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "Employee PIN.") var pin: String
+
+    func run() throws {
+        _ = try call(options, ControlRequest(op: "delete-finger", pin: pin), EmptyPayload.self)
+        if !options.json { print("finger of \(pin) deleted") }
+    }
+}
+
+struct Enroll: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Enroll the one finger of an employee, with live prompts.")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "Employee PIN.") var pin: String
+    @Flag(name: .long, help: "Replace the employee's existing finger (audited).") var replace = false
+
+    func run() throws {
+        let result = try call(options, ControlRequest(op: "enroll", pin: pin, replace: replace), EnrollmentResult.self) { event in
+            if !options.json, event.event == .enrollStage {
+                print("  \(event.message)")
+                fflush(nil)  // a script may be waiting for the prompt
+            }
+        }
+        if options.json { return Output.json(result) }
+        switch result.status {
+        case .enrolled, .reEnrolled, .unchanged: print(Output.green(result.message))
+        case .refused:
+            print(Output.red(result.message))
+            throw ExitCode(2)
+        }
+    }
+}
+
+struct Events: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Follow every punch and kiosk message live.")
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        _ = try call(options, ControlRequest(op: "events"), EmptyPayload.self) { event in
+            if options.json {
+                Output.json(event)
+            } else {
+                print("\(event.event.rawValue): \(event.message)")
+            }
+            fflush(nil)
+        }
+    }
+}

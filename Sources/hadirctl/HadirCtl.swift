@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import HadirDaemon
+
+/// The technician's and operator's command-line tool.
+@main
+struct HadirCtl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hadirctl",
+        abstract: "Inspect and operate a Hadir kiosk.",
+        version: HadirVersion.current,
+        subcommands: [
+            Status.self, Users.self, UserAdd.self, UserRemove.self, Enroll.self, DeleteFinger.self, Punches.self,
+            VerifyJournal.self, AuditFingers.self, Events.self,
+        ])
+
+    // Declared here too so `hadirctl --state DIR punches` parses; subcommands read the same group.
+    @OptionGroup var options: GlobalOptions
+}
+
+/// Options every subcommand shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "State directory of the kiosk.")
+    var state = "/var/lib/hadir"
+
+    @Option(name: .long, help: "Control socket (default: <state>/control.sock).")
+    var socket: String?
+
+    @Flag(name: .long, help: "Machine-readable JSON output.")
+    var json = false
+
+    var client: ControlClient { ControlClient(socketPath: socket ?? state + "/control.sock") }
+    var databasePath: String { state + "/hadir.sqlite" }
+}

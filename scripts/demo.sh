@@ -12,6 +12,7 @@ fail() { printf '\033[31mdemo failed: %s\033[0m\n' "$*" >&2; exit 1; }
 
 cleanup() {
   [ -n "${EVENTS_PID:-}" ] && kill "$EVENTS_PID" 2>/dev/null || true
+  [ -n "${TAIL_PID:-}" ] && kill "$TAIL_PID" 2>/dev/null || true
   [ -n "${DAEMON_PID:-}" ] && kill -TERM "$DAEMON_PID" 2>/dev/null && wait "$DAEMON_PID" 2>/dev/null || true
   [ -n "${SIM_PID:-}" ] && kill -TERM "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null || true
 }
@@ -43,9 +44,10 @@ unset HADIR_DEVICE_STATE_DIR HADIR_SCANNER_PATH HADIR_SCANNER_IDENTIFY_TIMEOUT_M
 wait_for "$DEMO/hadird.jsonl" '"event":"scanner_connected"'
 ctl() { "$BIN/hadirctl" --state "$STATE" "$@"; }
 ctl status
-ctl events >"$DEMO/events.log" &
+"$BIN/hadirctl" --state "$STATE" events >"$DEMO/events.log" 2>/dev/null &
 EVENTS_PID=$!
-( tail -n +1 -f "$DEMO/events.log" 2>/dev/null | sed -u 's/^/  [kiosk] /' ) &
+tail -n +1 -f --pid=$$ "$DEMO/events.log" 2>/dev/null | sed -u 's/^/  [kiosk] /' &
+TAIL_PID=$!
 
 enroll() { # pin name finger [--replace]
   local pin=$1 name=$2 finger=$3 out="$DEMO/enroll-$1-$RANDOM.log" taps=0 prompts status
@@ -59,7 +61,8 @@ enroll() { # pin name finger [--replace]
     sleep 0.05
   done
   wait "$pid" && status=0 || status=$?
-  sed 's/^/    /' "$out"
+  sleep 0.1  # let the live kiosk lines above catch up
+  printf '  hadirctl: %s\n' "$(tail -n 1 "$out")"
   return $status
 }
 
@@ -92,7 +95,7 @@ tap 12 0.9                      # Budi presses twice: "Anda sudah absen"
 tap 77                          # a visitor's finger: "Jari tidak dikenali"
 tap 14; tap 77; tap 14
 for finger in 13 11 12; do tap "$finger" 0.5; done   # repeats within the dedupe window
-tap 88; tap 11 0.5; tap 99
+tap 88; tap 11 0.5; tap 99; tap 13 0.5; tap 66
 say "Rina arrives after 07:30"
 wait_until "07:33"
 tap 15; tap 15; tap 77; tap 15 1.5

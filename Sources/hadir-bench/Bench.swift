@@ -16,9 +16,18 @@ struct HadirBench {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         print("hadir-bench: \(iterations) iterations, database in \(directory)")
 
-        let baseline = try Baseline.measure(path: directory + "/baseline.sqlite", iterations: iterations)
-        let scan = try await ScanToDurable.measure(directory: directory + "/scan", iterations: iterations)
-        let append = try JournalAppend.measure(directory: directory + "/append", iterations: iterations)
+        // Interleaved, one sample of each per round, so all three see the same disk and CPU noise.
+        let baselineRunner = try Baseline(path: directory + "/baseline.sqlite")
+        let scanRunner = try await ScanToDurable(directory: directory + "/scan")
+        let appendRunner = try JournalAppend(directory: directory + "/append")
+        var baseline = Samples()
+        var scan = Samples()
+        var append = Samples()
+        for _ in 0..<iterations {
+            baseline.add(try baselineRunner.sample())
+            scan.add(try await scanRunner.sample())
+            append.add(try appendRunner.sample())
+        }
 
         print("")
         print("baseline: single-row SQLite insert + fsync (WAL, synchronous=FULL)")
@@ -67,65 +76,74 @@ func elapsed(since start: ContinuousClock.Instant) -> Double {
 }
 
 /// The floor: what one durable SQLite row costs on this disk.
-enum Baseline {
-    static func measure(path: String, iterations: Int) throws -> Samples {
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try pool.write { try $0.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)") }
-        let payload = Data(repeating: 0xAB, count: 160)
-        var samples = Samples()
-        for _ in 0..<iterations {
-            let start = ContinuousClock.now
-            try pool.write { try $0.execute(sql: "INSERT INTO t (payload) VALUES (?)", arguments: [payload]) }
-            samples.add(elapsed(since: start))
+struct Baseline {
+    let pool: DatabasePool
+    let payload = Data(repeating: 0xAB, count: 160)
+
+    init(path: String) throws {
+        pool = try DatabasePool(path: path)
+        // GRDB's WAL setup lowers synchronous to NORMAL; the baseline must fsync every commit like the journal.
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            guard try Int.fetchOne(db, sql: "PRAGMA synchronous") == 2 else { throw BenchError("synchronous=FULL not in effect") }
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" else { throw BenchError("WAL not in effect") }
         }
-        return samples
+        try pool.write { try $0.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)") }
+    }
+
+    func sample() throws -> Double {
+        let start = ContinuousClock.now
+        try pool.write { try $0.execute(sql: "INSERT INTO t (payload) VALUES (?)", arguments: [payload]) }
+        return elapsed(since: start)
     }
 }
 
 /// The real punch path minus the module: PunchRecorder with a real journal.
-enum ScanToDurable {
-    static func measure(directory: String, iterations: Int) async throws -> Samples {
+struct ScanToDurable {
+    let recorder: PunchRecorder
+    let employee: Employee
+
+    init(directory: String) async throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let database = try HadirDatabase.open(path: directory + "/hadir.sqlite")
         var logger = Logger(label: "bench")
         logger.logLevel = .critical
-        let pin = try EmployeePIN("198501012010011001")
-        let employee = Employee(pin: pin, name: "Siti")
+        employee = Employee(pin: try EmployeePIN("198501012010011001"), name: "Siti")
         try database.upsertUser(employee, actor: "bench")
         let hub = FeedbackHub(printsLines: false, logger: logger)
-        let recorder = try PunchRecorder(
+        recorder = try PunchRecorder(
             database: database, clock: SystemClock(), profile: .bandungBarat, duplicateWindow: DuplicateWindow(seconds: 0),
             deviceSerial: "HDRBENCH", hub: hub, language: .indonesian, logger: logger)
-        var samples = Samples()
-        for _ in 0..<iterations {
-            let start = ContinuousClock.now
-            let outcome = await recorder.record(employee, verify: .fingerprint, slot: 1)
-            samples.add(elapsed(since: start))
-            guard case .recorded = outcome else { throw BenchError("punch not recorded: \(outcome)") }
-        }
-        return samples
+    }
+
+    func sample() async throws -> Double {
+        let start = ContinuousClock.now
+        let outcome = await recorder.record(employee, verify: .fingerprint, slot: 1)
+        let seconds = elapsed(since: start)
+        guard case .recorded = outcome else { throw BenchError("punch not recorded: \(outcome)") }
+        return seconds
     }
 }
 
 /// Raw journal appends, to compare with raw inserts.
-enum JournalAppend {
-    static func measure(directory: String, iterations: Int) throws -> Samples {
+struct JournalAppend {
+    let database: HadirDatabase
+    let clock = SystemClock()
+    let pin: EmployeePIN
+
+    init(directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let database = try HadirDatabase.open(path: directory + "/hadir.sqlite")
-        let clock = SystemClock()
-        let pin = try EmployeePIN("1001")
-        var samples = Samples()
-        for _ in 0..<iterations {
-            let draft = PunchDraft(
-                deviceSerial: "HDRBENCH", pin: pin, clock: clock.now(), zoneOffsetSeconds: 25_200, verify: .fingerprint,
-                state: .checkIn, classification: .onTime)
-            let start = ContinuousClock.now
-            _ = try database.append(draft)
-            samples.add(elapsed(since: start))
-        }
-        return samples
+        database = try HadirDatabase.open(path: directory + "/hadir.sqlite")
+        pin = try EmployeePIN("1001")
+    }
+
+    func sample() throws -> Double {
+        let draft = PunchDraft(
+            deviceSerial: "HDRBENCH", pin: pin, clock: clock.now(), zoneOffsetSeconds: 25_200, verify: .fingerprint,
+            state: .checkIn, classification: .onTime)
+        let start = ContinuousClock.now
+        _ = try database.append(draft)
+        return elapsed(since: start)
     }
 }
 

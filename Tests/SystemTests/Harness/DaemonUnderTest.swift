@@ -94,6 +94,11 @@ final class DaemonUnderTest {
         return result
     }
 
+    deinit {
+        // A failed test must not leave a daemon behind.
+        if process.process.isRunning { process.kill9AndWait() }
+    }
+
     func terminate() -> Int32? {
         process.signal(SIGTERM)
         return process.waitForExit(timeout: .seconds(15))

@@ -36,6 +36,10 @@ final class Simulator {
         return reply
     }
 
+    deinit {
+        if process.process.isRunning { stop() }
+    }
+
     func stop() {
         process.signal(SIGTERM)
         if process.waitForExit(timeout: .seconds(5)) == nil { process.kill9AndWait() }

@@ -84,6 +84,8 @@ let package = Package(
         .testTarget(name: "HadirScannerTests", dependencies: ["HadirScanner", "HadirCore"]),
         .testTarget(name: "HadirSimulatorTests", dependencies: ["HadirSimulator"]),
         .testTarget(name: "HadirDaemonTests", dependencies: ["HadirDaemon", "HadirSimulator"]),
-        .testTarget(name: "SystemTests", dependencies: ["HadirStore", "HadirDaemon"]),
+        .testTarget(
+            name: "SystemTests",
+            dependencies: ["HadirStore", "HadirDaemon", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -23,12 +23,20 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "State directory of the kiosk.")
     var state = "/var/lib/hadir"
 
-    @Option(name: .long, help: "Control socket (default: <state>/control.sock).")
+    @Option(name: .long, help: "Control socket (default: <state>/control.sock, else /run/hadir/control.sock).")
     var socket: String?
 
     @Flag(name: .long, help: "Machine-readable JSON output.")
     var json = false
 
-    var client: ControlClient { ControlClient(socketPath: socket ?? state + "/control.sock") }
+    var client: ControlClient { ControlClient(socketPath: socketPath) }
+
+    /// The daemon's socket: given, beside the state, or where the systemd unit puts it.
+    var socketPath: String {
+        if let socket { return socket }
+        let beside = state + "/control.sock"
+        let runtime = "/run/hadir/control.sock"
+        return !FileManager.default.fileExists(atPath: beside) && FileManager.default.fileExists(atPath: runtime) ? runtime : beside
+    }
     var databasePath: String { state + "/hadir.sqlite" }
 }

@@ -30,9 +30,10 @@ struct Punches: ParsableCommand {
         } catch {
             throw Output.fail("\(error)", code: 64)
         }
-        // Dates are in the kiosk's zone; WIB is assumed when filtering, as most kiosks are in WIB.
-        let fromUTC = try from.map { try utcStart(of: $0, offset: IndonesianZone.wib.offsetSeconds) }
-        let toUTC = try to.map { try utcStart(of: $0, offset: IndonesianZone.wib.offsetSeconds) + 86_400_000 - 1 }
+        // Dates are local to the kiosk: its zone is the one its latest punch was recorded in.
+        let offset = try database.lastPunch()?.draft.zoneOffsetSeconds ?? IndonesianZone.wib.offsetSeconds
+        let fromUTC = try from.map { try utcStart(of: $0, offset: offset) }
+        let toUTC = try to.map { try utcStart(of: $0, offset: offset) + 86_400_000 - 1 }
         var punches = try database.punches(pin: pinFilter, fromUTC: fromUTC, toUTC: toUTC, limit: nil)
         if let limit, punches.count > limit { punches = Array(punches.suffix(limit)) }
         let names = Dictionary(try database.users().map { ($0.pin, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -52,14 +53,14 @@ struct Punches: ParsableCommand {
     }
 
     func utcStart(of date: String, offset: Int32) throws -> Int64 {
-        guard let start = SimulatedDate(date) else { throw Output.fail("\"\(date)\" is not a date like 2026-11-23", code: 64) }
+        guard let start = CalendarDate(date) else { throw Output.fail("\"\(date)\" is not a date like 2026-11-23", code: 64) }
         return LocalDateTime(year: start.year, month: start.month, day: start.day, hour: 0, minute: 0, second: 0).utcMilliseconds(
             offsetSeconds: offset)
     }
 }
 
 /// YYYY-MM-DD
-struct SimulatedDate {
+struct CalendarDate {
     let year: Int, month: Int, day: Int
     init?(_ text: String) {
         let parts = text.split(separator: "-")

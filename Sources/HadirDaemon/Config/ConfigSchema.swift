@@ -1,4 +1,5 @@
 import HadirCore
+import HadirScanner
 import Logging
 
 /// Every accepted key, by section, and how it lands in ``HadirConfiguration``.
@@ -54,8 +55,10 @@ struct ConfigSchema {
             },
             "baud": { config, _, value throws(ConfigValueError) in
                 let baud = try value.int()
-                guard baud % 9600 == 0, (1...12).contains(baud / 9600) else {
-                    throw .invalid("baud \(baud) is not 9600 × N with N in 1...12")
+                // EF01 allows 9600 × N, but only these have a termios speed on Linux.
+                guard TTYTransport.supportedBaudRates.contains(baud) else {
+                    let supported = TTYTransport.supportedBaudRates.map(String.init).joined(separator: ", ")
+                    throw .invalid("baud \(baud) is not supported; use one of \(supported)")
                 }
                 config.scanner.baud = baud
             },

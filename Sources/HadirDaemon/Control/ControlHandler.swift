@@ -123,15 +123,7 @@ public struct ControlHandler: Sendable {
     /// Removes orphaned slots from the module now when it is connected; otherwise at the next connect.
     private func deleteOrphansNow() async {
         guard let slots = try? database.orphanSlots() else { return }
-        let database = self.database
-        for slot in slots {
-            _ = try? await scanner.perform { driver in
-                // Re-checked with the module held: an enrollment may have claimed the slot meanwhile.
-                guard try database.orphanSlots().contains(slot) else { return }
-                try await driver.delete(slot: slot)
-                try database.clearOrphan(slot: slot, actor: "hadirctl")
-            }
-        }
+        await scanner.deleteOrphanedSlots(slots, actor: "hadirctl")
     }
 
     private func pin(_ request: ControlRequest) throws -> EmployeePIN {

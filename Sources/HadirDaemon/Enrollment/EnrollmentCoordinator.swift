@@ -2,6 +2,7 @@ import HadirCore
 import HadirScanner
 import HadirStore
 import Logging
+import Synchronization
 
 /// Enrolls one finger for one employee under the single-finger rule, keeping module and database
 /// consistent across a power cut at any step:
@@ -33,17 +34,26 @@ public struct EnrollmentCoordinator: Sendable {
         let database = self.database
         let hub = self.hub
         let language = self.language
-        let capture = try await scanner.perform { driver in
-            try await driver.enroll(excludingSlots: used) { stage in
-                if case .storing(let slot) = stage {
-                    // Written before the module stores: a power cut after Store leaves a slot we know to clean.
-                    try? database.markPendingSlot(slot, reason: "enrollment of \(pin) in progress", actor: actor)
+        let pendingSlot = Mutex<UInt16?>(nil)
+        let capture: EnrollCapture
+        do {
+            capture = try await scanner.perform { driver in
+                try await driver.enroll(excludingSlots: used) { stage in
+                    if case .storing(let slot) = stage {
+                        // Written before the module stores: a power cut after Store leaves a slot we know to clean.
+                        try? database.markPendingSlot(slot, reason: "enrollment of \(pin) in progress", actor: actor)
+                        pendingSlot.withLock { $0 = slot }
+                    }
+                    hub.publish(
+                        FeedbackEvent(
+                            event: .enrollStage, message: KioskFeedback.enrollStage(stage).text(in: language), pin: pin.rawValue,
+                            detail: stage.code))
                 }
-                hub.publish(
-                    FeedbackEvent(
-                        event: .enrollStage, message: KioskFeedback.enrollStage(stage).text(in: language), pin: pin.rawValue,
-                        detail: stage.code))
             }
+        } catch {
+            // Store failed after the slot was marked: empty it on the module now rather than at the next connect.
+            if let slot = pendingSlot.withLock({ $0 }) { await scanner.deleteOrphanedSlots([slot], actor: actor) }
+            throw error
         }
         switch capture {
         case .alreadyEnrolled(let slot, _):
@@ -63,16 +73,10 @@ public struct EnrollmentCoordinator: Sendable {
                 assignment = try database.assignFinger(pin: pin, slot: slot, template: template, replace: replace, actor: actor)
             } catch {
                 // The module holds a template the database refused: remove it now (it stays marked otherwise).
-                if (try? await scanner.perform({ try await $0.delete(slot: slot) })) != nil {
-                    try? database.clearOrphan(slot: slot, actor: actor)
-                }
+                await scanner.deleteOrphanedSlots([slot], actor: actor)
                 throw error
             }
-            if let oldSlot = assignment.replacedSlot {
-                if (try? await scanner.perform({ try await $0.delete(slot: oldSlot) })) != nil {
-                    try? database.clearOrphan(slot: oldSlot, actor: actor)
-                }
-            }
+            if let oldSlot = assignment.replacedSlot { await scanner.deleteOrphanedSlots([oldSlot], actor: actor) }
             let feedback = KioskFeedback.enrolled(name: employee.name, slot: slot)
             hub.publish(
                 FeedbackEvent(event: .enrolled, message: feedback.text(in: language), pin: pin.rawValue, name: employee.name, slot: slot))

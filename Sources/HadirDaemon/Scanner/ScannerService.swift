@@ -97,6 +97,20 @@ public final class ScannerService: Service {
         }
     }
 
+    /// Deletes slots the database marked as orphaned from the module and clears their marks, between
+    /// identify rounds. A slot is re-checked with the module held, because an enrollment may have
+    /// claimed it meanwhile; one that cannot be deleted now stays marked for the next connect.
+    public func deleteOrphanedSlots(_ slots: [UInt16], actor: String) async {
+        let database = self.database
+        for slot in slots {
+            _ = try? await perform { driver in
+                guard try database.orphanSlots().contains(slot) else { return }
+                try await driver.delete(slot: slot)
+                try database.clearOrphan(slot: slot, actor: actor)
+            }
+        }
+    }
+
     private func serve(_ driver: ScannerDriver) async throws {
         var consecutiveFaults = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {

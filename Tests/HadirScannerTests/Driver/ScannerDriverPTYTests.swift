@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import HadirScanner
@@ -9,15 +10,16 @@ struct ScannerDriverPTYTests {
         let pty = try TestPTY()
         let transport = TTYTransport(path: pty.linkPath)
         let driver = ScannerDriver(
-            transport: transport, configuration: ScannerConfiguration(responseTimeout: .milliseconds(500)))
+            transport: transport, configuration: ScannerConfiguration(responseTimeout: .seconds(10)))
 
         let parameters = EF01SystemParameters(capacity: 300, packetSizeCode: 2)
-        let module = Task.detached { () -> [EF01Command] in
+        // The module runs on its own thread: its reads block, and must not take a cooperative thread.
+        let module = BlockingThread { () -> [EF01Command] in
             var seen: [EF01Command] = []
             var decoder = EF01FrameDecoder()
             // Answer two commands.
             while seen.count < 2 {
-                let bytes = pty.receive(count: 1, timeoutMilliseconds: 3000)
+                let bytes = pty.receive(count: 1, timeoutMilliseconds: 20_000)
                 guard !bytes.isEmpty else { break }
                 decoder.feed(bytes)
                 guard let packet = try? decoder.next(), let command = try? EF01Command(packet: packet) else {
@@ -39,10 +41,29 @@ struct ScannerDriverPTYTests {
         #expect(try await driver.connect() == parameters)
         pty.releaseSlave()
         #expect(try await driver.count() == 42)
-        #expect(await module.value == [.readSysPara, .templateCount])
+        #expect(module.value() == [.readSysPara, .templateCount])
         // Hang up like an unplugged bridge (only now: a hang-up discards unread input).
         pty.closeMaster()
         #expect(await DriverFixture.error { try await driver.count() } == .transport(.disconnected))
         #expect(!transport.isOpen)
+    }
+}
+
+/// Runs blocking work on a dedicated thread and hands back its result.
+final class BlockingThread<Result: Sendable>: @unchecked Sendable {
+    private var result: Result?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping @Sendable () -> Result) {
+        Thread.detachNewThread { [self] in
+            result = body()
+            done.signal()
+        }
+    }
+
+    /// Waits for the thread to finish.
+    func value() -> Result? {
+        done.wait()
+        return result
     }
 }

@@ -20,7 +20,7 @@ struct TTYTransportTests {
         pty.send(reply)
         var received: [UInt8] = []
         while received.count < reply.count {
-            let chunk = try transport.read(maxCount: 64, timeout: .seconds(2))
+            let chunk = try transport.read(maxCount: 64, timeout: .seconds(20))
             if chunk.isEmpty { break }
             received += chunk
         }
@@ -36,7 +36,7 @@ struct TTYTransportTests {
         pty.send(all)
         var received: [UInt8] = []
         while received.count < all.count {
-            let chunk = try transport.read(maxCount: 1000, timeout: .seconds(2))
+            let chunk = try transport.read(maxCount: 1000, timeout: .seconds(20))
             if chunk.isEmpty { break }
             received += chunk
         }
@@ -56,7 +56,6 @@ struct TTYTransportTests {
         let elapsed = clock.now - start
         #expect(bytes.isEmpty)
         #expect(elapsed >= .milliseconds(75))
-        #expect(elapsed < .seconds(1))
         _ = pty
     }
 
@@ -66,8 +65,8 @@ struct TTYTransportTests {
         try transport.open()
         defer { transport.close() }
         pty.send([1, 2, 3, 4, 5])
-        #expect(try transport.read(maxCount: 2, timeout: .seconds(1)) == [1, 2])
-        #expect(try transport.read(maxCount: 10, timeout: .seconds(1)) == [3, 4, 5])
+        #expect(try transport.read(maxCount: 2, timeout: .seconds(20)) == [1, 2])
+        #expect(try transport.read(maxCount: 10, timeout: .seconds(20)) == [3, 4, 5])
     }
 
     @Test func openFlushesStaleInput() throws {
@@ -89,9 +88,10 @@ struct TTYTransportTests {
         let clock = ContinuousClock()
         let start = clock.now
         #expect(throws: ScannerTransportError.disconnected) {
-            try transport.read(maxCount: 16, timeout: .seconds(2))
+            try transport.read(maxCount: 16, timeout: .seconds(60))
         }
-        #expect(clock.now - start < .seconds(1), "hang-up must not wait for the timeout")
+        // Far below the timeout even on a loaded machine: the hang-up ended the wait.
+        #expect(clock.now - start < .seconds(30), "hang-up must not wait for the timeout")
         #expect(throws: ScannerTransportError.disconnected) { try transport.write([0x01]) }
     }
 
@@ -103,7 +103,8 @@ struct TTYTransportTests {
         pty.releaseSlave()
         let reader = Task.detached { () -> ScannerTransportError? in
             do throws(ScannerTransportError) {
-                _ = try transport.read(maxCount: 16, timeout: .seconds(3))
+                // Long enough that only the hang-up, never the timeout, can end it on a loaded machine.
+                _ = try transport.read(maxCount: 16, timeout: .seconds(60))
                 return nil
             } catch {
                 return error
@@ -164,7 +165,7 @@ struct TTYTransportTests {
         try transport.open()
         defer { transport.close() }
         pty.send([7])
-        #expect(try transport.read(maxCount: 1, timeout: .seconds(1)) == [7])
+        #expect(try transport.read(maxCount: 1, timeout: .seconds(20)) == [7])
     }
 
     @Test func descriptionNamesPathAndSpeed() {

@@ -32,7 +32,7 @@ private final class SimulatorProcess {
         if closeStandardInput { try stdin.fileHandleForWriting.close() }
     }
 
-    func nextLine(timeout: Int32 = 5000) throws -> String {
+    func nextLine(timeout: Int32 = 20_000) throws -> String {
         let fd = stdout.fileHandleForReading.fileDescriptor
         while lines.isEmpty {
             var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)

@@ -24,7 +24,7 @@ final class SerialClient {
     deinit { close(fd) }
 
     /// Sends a command and waits for `frames` packets (or the timeout).
-    func send(_ command: EF01Command, address: UInt32 = 0xFFFF_FFFF, frames: Int = 1, timeout: Int32 = 3000) throws
+    func send(_ command: EF01Command, address: UInt32 = 0xFFFF_FFFF, frames: Int = 1, timeout: Int32 = 20_000) throws
         -> [EF01Packet]
     {
         try write(command.packet(address: address).encoded())
@@ -61,7 +61,7 @@ final class SerialClient {
     }
 
     /// What the port shows after the simulator unplugged: hang-up and EOF/EIO.
-    func observesHangUp(timeout: Int32 = 3000) -> Bool {
+    func observesHangUp(timeout: Int32 = 20_000) -> Bool {
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, timeout) > 0 else { return false }
         var byte: UInt8 = 0
@@ -102,13 +102,13 @@ final class ControlClient {
     }
 
     /// Sends one command and returns its reply line.
-    func command(_ line: String, timeout: Int32 = 5000) throws -> String {
+    func command(_ line: String, timeout: Int32 = 20_000) throws -> String {
         sendRaw(line + "\n")
         return try nextLine(timeout: timeout)
     }
 
     /// The next reply line, or a failure after `timeout` ms.
-    func nextLine(timeout: Int32 = 5000) throws -> String {
+    func nextLine(timeout: Int32 = 20_000) throws -> String {
         while lines.isEmpty {
             var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             guard poll(&descriptor, 1, timeout) > 0 else { throw TestFailure("no reply line within \(timeout) ms") }
@@ -149,12 +149,12 @@ final class ServerHarness: Sendable {
     @discardableResult
     func stop() -> Bool {
         server.requestStop()
-        return finished.wait(timeout: .now() + 5) == .success
+        return finished.wait(timeout: .now() + 20) == .success
     }
 
     /// Waits for the loop to end by itself (after `quit`).
     func waitUntilFinished() -> Bool {
-        finished.wait(timeout: .now() + 5) == .success
+        finished.wait(timeout: .now() + 20) == .success
     }
 }
 

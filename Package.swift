@@ -44,6 +44,9 @@ let package = Package(
             name: "HadirSimulator",
             dependencies: ["HadirScanner"]),
         .target(
+            name: "HadirUplink",
+            dependencies: ["HadirCore", "HadirStore", "CCurl"]),
+        .target(
             name: "HadirDaemon",
             dependencies: [
                 "HadirCore", "HadirStore", "HadirScanner", "CHadirSystem",
@@ -83,6 +86,7 @@ let package = Package(
             name: "HadirStoreTests", dependencies: ["HadirStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HadirScannerTests", dependencies: ["HadirScanner", "HadirCore"]),
         .testTarget(name: "HadirSimulatorTests", dependencies: ["HadirSimulator"]),
+        .testTarget(name: "HadirUplinkTests", dependencies: ["HadirUplink", "HadirCore"]),
         .testTarget(name: "HadirDaemonTests", dependencies: ["HadirDaemon", "HadirSimulator"]),
         .testTarget(
             name: "SystemTests",

@@ -10,6 +10,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: SchemaV1.create)
+        migrator.registerMigration("v2-uplink", migrate: SchemaV2Uplink.create)
         return migrator
     }
 

@@ -69,6 +69,11 @@ struct CalendarDate {
         else { return nil }
         (self.year, self.month, self.day) = (year, month, day)
     }
+
+    /// UTC milliseconds of this date's local midnight.
+    func startUTC(offsetSeconds: Int32) -> Int64 {
+        LocalDateTime(year: year, month: month, day: day, hour: 0, minute: 0, second: 0).utcMilliseconds(offsetSeconds: offsetSeconds)
+    }
 }
 
 /// A punch as hadirctl prints it.

@@ -66,6 +66,18 @@ import Testing
         #expect(try hadirctl(["--state", state, "punches", "--pin", "bad pin"]).status == 64)
     }
 
+    @Test func reconcilePrintsPerDayCountsAndDigests() throws {
+        let (dir, state) = try journal(punches: 4)
+        defer { dir.remove() }
+        let result = try hadirctl(["--state", state, "reconcile", "--from", "2026-11-01", "--to", "2026-11-30"])
+        #expect(result.status == 0)
+        #expect(result.output.contains { $0.hasPrefix("2026-11-23") && $0.contains(" 4 ") && $0.contains("1-4") })
+        #expect(result.output.last == "4 punch(es) on 1 day(s)")
+        let json = try hadirctl(["--state", state, "reconcile", "--from", "2026-11-23", "--to", "2026-11-23", "--json"])
+        #expect(json.output.joined().contains("\"count\" : 4"))
+        #expect(try hadirctl(["--state", state, "reconcile", "--from", "2026-12-01", "--to", "2026-11-01"]).status == 64)
+    }
+
     @Test func offlineAuditFingersChecksTheDatabase() throws {
         let (dir, state) = try journal(punches: 0)
         defer { dir.remove() }

@@ -12,3 +12,18 @@ public enum ADMSStamp: Hashable, Sendable {
     /// Anything else (`9999`-style constants parse as numbers; words land here).
     case other(String)
 }
+
+extension ADMSStamp {
+    /// Reads a stamp value: empty or `None` (any case) is `.none`, a decimal integer that fits Int64
+    /// is `.number`, anything else is `.other` (cut to 64 bytes, since it is only ever logged).
+    public init(parsing value: String) {
+        let bytes = ADMSBytes.trimmed(Array(value.utf8)[...])
+        if bytes.isEmpty || ADMSBytes.upper(bytes) == "NONE" {
+            self = .none
+        } else if let number = Int64(ADMSBytes.string(bytes)) {
+            self = .number(number)
+        } else {
+            self = .other(ADMSBytes.string(bytes.prefix(64)))
+        }
+    }
+}

@@ -52,9 +52,16 @@ import Testing
     }
 
     @Test func unknownSectionIsReported() {
-        let failure = error("[device]\nstate_dir = \"$DIR\"\n[uplink]\nurl = \"x\"\n")
+        let failure = error("[device]\nstate_dir = \"$DIR\"\n[upload]\nurl = \"x\"\n")
         #expect(failure?.line == 3)
-        #expect(failure?.key == "uplink")
+        #expect(failure?.key == "upload")
+    }
+
+    @Test func uplinkKeysOutsideANamedServerTableAreExplained() {
+        let failure = error("[device]\nstate_dir = \"$DIR\"\n[uplink]\nurl = \"http://x/iclock/\"\n")
+        #expect(failure?.line == 4)
+        #expect(failure?.key == "uplink.url")
+        #expect(failure?.reason.contains("[uplink.<name>]") == true)
     }
 
     @Test func wrongTypesAndRangesAreReportedWithTheirLines() {
@@ -103,5 +110,47 @@ import Testing
         let failure = error("[device]\nstate_dir = \"\(file)\"\n")
         #expect(failure?.line == 2)
         #expect(failure?.reason.contains("not a directory") == true)
+    }
+
+    @Test func uplinkServersAreReadFromNamedTables() throws {
+        let config = try load(
+            """
+            [device]
+            state_dir = "$DIR"
+            [clock]
+            authority = "server"
+            [uplink.bkpsdm]
+            url = "http://10.0.0.5:8081/iclock"
+            legacy = true
+            max_batch = 200
+            [uplink.backup]
+            url = "https://adms.example.go.id/iclock/"
+            pinned_public_key = "sha256//AAAA"
+            """)
+        #expect(config.uplinks.map(\.name) == ["backup", "bkpsdm"])
+        #expect(config.uplinks[1].url == "http://10.0.0.5:8081/iclock/")
+        #expect(config.uplinks[1].legacy)
+        #expect(config.uplinks[1].maxBatch == 200)
+        #expect(config.uplinks[0].pinnedPublicKey == "sha256//AAAA")
+        #expect(config.clock.authority == "server")
+    }
+
+    @Test func uplinkMistakesNameTheServerKeyAndLine() {
+        let unknown = error("[device]\nstate_dir = \"$DIR\"\n[uplink.bkpsdm]\nurl = \"http://x/iclock/\"\nretries = 3\n")
+        #expect(unknown?.key == "uplink.bkpsdm.retries")
+        #expect(unknown?.line == 5)
+        let badURL = error("[device]\nstate_dir = \"$DIR\"\n[uplink.bkpsdm]\nurl = \"ftp://x\"\n")
+        #expect(badURL?.key == "uplink.bkpsdm.url")
+        #expect(badURL?.line == 4)
+        let missing = error("[device]\nstate_dir = \"$DIR\"\n[uplink.bkpsdm]\nlegacy = true\n")
+        #expect(missing?.key == "uplink.bkpsdm.url")
+        #expect(missing?.reason == "missing url")
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n[clock]\nauthority = \"gps\"\n")?.key == "clock.authority")
+    }
+
+    @Test func oneServerCanComeFromTheEnvironment() throws {
+        let config = try load("[device]\nstate_dir = \"$DIR\"\n", environment: ["HADIR_UPLINK_URL": "http://127.0.0.1:9/iclock/"])
+        #expect(config.uplinks.map(\.name) == ["default"])
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n", environment: ["HADIR_UPLINK_URL": "nope"])?.key == "HADIR_UPLINK_URL")
     }
 }

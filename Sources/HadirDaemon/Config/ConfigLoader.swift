@@ -53,10 +53,15 @@ public enum ConfigLoader {
         overrides: inout ConfigSchema.PolicyOverrides
     ) throws(ConfigError) {
         for section in table.keys.sorted() {
+            if section == "uplink" {
+                try applyUplinks(table: table, file: file, locator: locator, to: &config)
+                continue
+            }
             guard let keys = ConfigSchema.keys[section] else {
                 throw ConfigError(
                     file: file, line: locator.line(of: section), key: section,
-                    reason: "unknown section or key; known sections: \(ConfigSchema.keys.keys.sorted().joined(separator: ", "))")
+                    reason:
+                        "unknown section or key; known sections: \((ConfigSchema.keys.keys + ["uplink"]).sorted().joined(separator: ", "))")
             }
             guard let sectionTable = table[section]?.table else {
                 throw ConfigError(file: file, line: locator.line(of: section), key: section, reason: "expected a [\(section)] table")
@@ -78,12 +83,67 @@ public enum ConfigLoader {
         }
     }
 
+    /// `[uplink.<name>]` tables: one per central server.
+    static func applyUplinks(table: TOMLTable, file: String, locator: TOMLKeyLocator, to config: inout HadirConfiguration)
+        throws(ConfigError)
+    {
+        guard let uplinks = table["uplink"]?.table else {
+            throw ConfigError(file: file, line: locator.line(of: "uplink"), key: "uplink", reason: "expected [uplink.<name>] tables")
+        }
+        for name in uplinks.keys.sorted() {
+            let section = "uplink.\(name)"
+            guard !name.isEmpty, name.count <= 32, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            else {
+                throw ConfigError(
+                    file: file, line: locator.line(of: section), key: section,
+                    reason: "server name must be 1-32 ASCII letters, digits, '-' or '_'")
+            }
+            guard let serverTable = uplinks[name]?.table else {
+                throw ConfigError(
+                    file: file, line: locator.line(of: section), key: section,
+                    reason: "servers go in [uplink.<name>] tables, e.g. [uplink.bkpsdm] with url = \"http://…/iclock/\"")
+            }
+            var server = HadirConfiguration.UplinkServer(name: name)
+            for key in serverTable.keys.sorted() {
+                let path = "\(section).\(key)"
+                guard let applyKey = ConfigSchema.uplinkKeys[key] else {
+                    throw ConfigError(
+                        file: file, line: locator.line(of: path), key: path,
+                        reason:
+                            "unknown key; known keys in [uplink.<name>]: \(ConfigSchema.uplinkKeys.keys.sorted().joined(separator: ", "))")
+                }
+                guard let raw = serverTable[key] else { continue }
+                do {
+                    try applyKey(&server, ConfigValue(origin: .toml(raw)))
+                } catch {
+                    throw ConfigError(file: file, line: locator.line(of: path), key: path, reason: error.reason)
+                }
+            }
+            guard !server.url.isEmpty else {
+                throw ConfigError(file: file, line: locator.line(of: section), key: "\(section).url", reason: "missing url")
+            }
+            config.uplinks.append(server)
+        }
+    }
+
     /// `HADIR_SCANNER_PATH=/dev/ttyUSB0` overrides `[scanner] path`.
     static func applyEnvironment(
         _ environment: [String: String], to config: inout HadirConfiguration, overrides: inout ConfigSchema.PolicyOverrides
     ) throws(ConfigError) {
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("HADIR_") {
             if name == "HADIR_CONFIG" { continue }
+            if name == "HADIR_UPLINK_URL" {
+                // One server named "default", for quick setups, the demo and tests.
+                var server = config.uplinks.first(where: { $0.name == "default" }) ?? HadirConfiguration.UplinkServer(name: "default")
+                do {
+                    try ConfigSchema.uplinkKeys["url"]?(&server, ConfigValue(origin: .environment(value)))
+                } catch {
+                    throw ConfigError(file: "environment", key: name, reason: error.reason)
+                }
+                config.uplinks.removeAll { $0.name == "default" }
+                config.uplinks.append(server)
+                continue
+            }
             let rest = name.dropFirst("HADIR_".count).lowercased()
             guard let section = ConfigSchema.keys.keys.first(where: { rest.hasPrefix($0 + "_") }),
                 let applyKey = ConfigSchema.keys[section]?[String(rest.dropFirst(section.count + 1))]

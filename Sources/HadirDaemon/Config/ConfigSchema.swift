@@ -112,6 +112,13 @@ struct ConfigSchema {
             }
         ],
         "clock": [
+            "authority": { config, _, value throws(ConfigValueError) in
+                let authority = try value.string()
+                guard authority == "ntp" || authority == "server" else {
+                    throw .invalid("authority must be \"ntp\" or \"server\" (server-authoritative)")
+                }
+                config.clock.authority = authority
+            },
             "simulated_start": { config, _, value throws(ConfigValueError) in
                 let text = try value.string()
                 guard SimulatedClockStart(text) != nil else {
@@ -136,6 +143,46 @@ struct ConfigSchema {
             },
         ],
     ]
+
+    typealias ApplyUplink = @Sendable (inout HadirConfiguration.UplinkServer, ConfigValue) throws(ConfigValueError) -> Void
+
+    /// Keys of one `[uplink.<name>]` table.
+    static let uplinkKeys: [String: ApplyUplink] = [
+        "url": { server, value throws(ConfigValueError) in
+            let url = try value.string()
+            guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.count > 8, !url.contains(" ") else {
+                throw .invalid("url must be an http:// or https:// URL, e.g. \"http://10.0.0.5:8081/iclock/\"")
+            }
+            server.url = url.hasSuffix("/") ? url : url + "/"
+        },
+        "legacy": { server, value throws(ConfigValueError) in server.legacy = try value.bool() },
+        "aspx": { server, value throws(ConfigValueError) in server.aspx = try value.bool() },
+        "connect_timeout_ms": { server, value throws(ConfigValueError) in
+            server.connectTimeoutMilliseconds = try value.int(in: 100...120_000)
+        },
+        "total_timeout_ms": { server, value throws(ConfigValueError) in
+            server.totalTimeoutMilliseconds = try value.int(in: 500...600_000)
+        },
+        "ca_file": { server, value throws(ConfigValueError) in server.caFile = try absolutePath(value) },
+        "client_cert": { server, value throws(ConfigValueError) in server.clientCertificate = try absolutePath(value) },
+        "client_key": { server, value throws(ConfigValueError) in server.clientKey = try absolutePath(value) },
+        "pinned_public_key": { server, value throws(ConfigValueError) in
+            let pin = try value.string()
+            guard pin.hasPrefix("sha256//") || pin.hasPrefix("/") else {
+                throw .invalid("pinned_public_key must be \"sha256//<base64>\" or an absolute path to a public key")
+            }
+            server.pinnedPublicKey = pin
+        },
+        "proxy": { server, value throws(ConfigValueError) in server.proxy = try value.string() },
+        "max_batch": { server, value throws(ConfigValueError) in server.maxBatch = try value.int(in: 1...10_000) },
+        "quarantine_after": { server, value throws(ConfigValueError) in server.quarantineAfter = try value.int(in: 1...1_000) },
+    ]
+
+    private static func absolutePath(_ value: ConfigValue) throws(ConfigValueError) -> String {
+        let path = try value.string()
+        guard path.hasPrefix("/") else { throw .invalid("must be an absolute path") }
+        return path
+    }
 
     /// "" or "none" switches a threshold off.
     private static func optionalTime(_ value: ConfigValue) throws(ConfigValueError) -> ClockTime? {

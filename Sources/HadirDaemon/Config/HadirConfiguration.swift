@@ -36,7 +36,37 @@ public struct HadirConfiguration: Sendable {
         public var socketPath: String?
     }
 
+    /// One central server the punches are pushed to (ADMS/iclock), from `[uplink.<name>]`.
+    public struct UplinkServer: Sendable, Hashable {
+        /// The table name; keys the server's cursor in the store, so renaming it replays everything.
+        public var name: String
+        /// Base URL of the iclock endpoints, e.g. "http://10.0.0.5:8081/iclock/".
+        public var url = ""
+        /// Treat a handshake stamp of `None` as "replay everything" (old servers).
+        public var legacy = false
+        /// eSSL firmware style: append ".aspx" to every endpoint.
+        public var aspx = false
+        public var connectTimeoutMilliseconds = 10_000
+        public var totalTimeoutMilliseconds = 30_000
+        public var caFile: String?
+        public var clientCertificate: String?
+        public var clientKey: String?
+        public var pinnedPublicKey: String?
+        /// nil = libcurl's environment (http_proxy, https_proxy, no_proxy).
+        public var proxy: String?
+        public var maxBatch = 500
+        /// A single punch answered 200 without OK this many times is quarantined.
+        public var quarantineAfter = 5
+
+        public init(name: String) {
+            self.name = name
+        }
+    }
+
     public struct Clock: Sendable {
+        /// "ntp": the kiosk trusts NTP and only reports drift. "server": the uplink's Date header
+        /// may set the clock (drift > 10 s, round trip < 5 s). Stored punches are never rewritten.
+        public var authority = "ntp"
         /// Demo and test only: local wall time the kiosk clock starts at ("2026-11-23 06:55").
         public var simulatedStart: String?
         /// Demo and test only: how many simulated seconds pass per real second.
@@ -55,6 +85,7 @@ public struct HadirConfiguration: Sendable {
     public var control = Control()
     public var clock = Clock()
     public var output = Output()
+    public var uplinks: [UplinkServer] = []
 
     public init() {}
 

@@ -45,11 +45,11 @@ let package = Package(
             dependencies: ["HadirScanner"]),
         .target(
             name: "HadirUplink",
-            dependencies: ["HadirCore", "HadirStore", "CCurl"]),
+            dependencies: ["HadirCore", "HadirStore", "CCurl", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "HadirDaemon",
             dependencies: [
-                "HadirCore", "HadirStore", "HadirScanner", "CHadirSystem",
+                "HadirCore", "HadirStore", "HadirScanner", "HadirUplink", "CHadirSystem",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

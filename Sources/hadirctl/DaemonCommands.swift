@@ -30,6 +30,7 @@ struct Status: ParsableCommand {
         print(
             "users      \(status.users), fingers \(status.fingers)"
                 + (status.orphanSlots.isEmpty ? "" : ", slots to delete on module: \(status.orphanSlots)"))
+        for uplink in status.uplinks { printUplink(uplink) }
     }
 }
 
@@ -115,5 +116,29 @@ struct Events: ParsableCommand {
             }
             fflush(nil)
         }
+    }
+}
+
+/// One line per server: delivery state at a glance.
+func printUplink(_ uplink: UplinkStatus) {
+    let health = uplink.backlog == 0 ? Output.green("in sync") : Output.red("\(uplink.backlog) unsent")
+    var line = "uplink     \(uplink.server) \(uplink.url): \(health), acked seq \(uplink.ackedSeq)"
+    if let age = uplink.oldestUnsyncedAgeSeconds { line += ", oldest unsent \(age / 3600)h\(age % 3600 / 60)m" }
+    if let drift = uplink.clockDriftMilliseconds { line += ", clock drift \(drift / 1000)s" }
+    if !uplink.quarantined.isEmpty { line += ", quarantined seq \(uplink.quarantined.map(String.init).joined(separator: ","))" }
+    print(line)
+    if let error = uplink.lastError { print("           last error: \(error)") }
+}
+
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Upload to every server and poll for commands now, skipping backoff.")
+    @OptionGroup var options: GlobalOptions
+    @Flag(name: .long, help: "Start now (the only mode).") var now = false
+
+    func run() throws {
+        let uplinks = try call(options, ControlRequest(op: "sync-now"), [UplinkStatus].self)
+        if options.json { return Output.json(uplinks) }
+        print("sync requested")
+        for uplink in uplinks { printUplink(uplink) }
     }
 }

@@ -17,7 +17,7 @@ struct Reconcile: ParsableCommand {
             throw Output.fail("--from and --to must be dates like 2026-11-01", code: 64)
         }
         let fromUTC = first.startUTC(offsetSeconds: offset)
-        let toUTC = last.startUTC(offsetSeconds: offset) + 86_400_000 - 1
+        let toUTC = last.startUTC(offsetSeconds: offset) + 86_400_000  // exclusive
         guard fromUTC <= toUTC else { throw Output.fail("--from is after --to", code: 64) }
         let tallies = DailyTally.byLocalDay(
             try database.punches(pin: nil, fromUTC: fromUTC, toUTC: toUTC, limit: nil), offsetSeconds: offset)

@@ -33,7 +33,7 @@ struct Punches: ParsableCommand {
         // Dates are local to the kiosk: its zone is the one its latest punch was recorded in.
         let offset = try database.lastPunch()?.draft.zoneOffsetSeconds ?? IndonesianZone.wib.offsetSeconds
         let fromUTC = try from.map { try utcStart(of: $0, offset: offset) }
-        let toUTC = try to.map { try utcStart(of: $0, offset: offset) + 86_400_000 - 1 }
+        let toUTC = try to.map { try utcStart(of: $0, offset: offset) + 86_400_000 }  // exclusive: the next local midnight
         var punches = try database.punches(pin: pinFilter, fromUTC: fromUTC, toUTC: toUTC, limit: nil)
         if let limit, punches.count > limit { punches = Array(punches.suffix(limit)) }
         let names = Dictionary(try database.users().map { ($0.pin, $0.name) }, uniquingKeysWith: { first, _ in first })

@@ -45,6 +45,8 @@ struct Hadird: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "hadird")
+        // libcurl runs with NOSIGNAL (threads), so a server closing mid-upload must not kill us.
+        signal(SIGPIPE, SIG_IGN)
         do {
             try await Daemon(configuration: configuration, logger: logger).run()
         } catch {

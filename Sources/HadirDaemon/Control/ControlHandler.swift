@@ -16,11 +16,12 @@ public struct ControlHandler: Sendable {
     let configuration: HadirConfiguration
     let clock: any ClockSource
     let serial: String
+    let uplink: UplinkService?
     let logger: Logger
 
     public init(
         database: HadirDatabase, scanner: ScannerService, enrollment: EnrollmentCoordinator, hub: FeedbackHub,
-        configuration: HadirConfiguration, clock: any ClockSource, serial: String, logger: Logger
+        configuration: HadirConfiguration, clock: any ClockSource, serial: String, uplink: UplinkService?, logger: Logger
     ) {
         self.database = database
         self.scanner = scanner
@@ -29,6 +30,7 @@ public struct ControlHandler: Sendable {
         self.configuration = configuration
         self.clock = clock
         self.serial = serial
+        self.uplink = uplink
         self.logger = logger
     }
 
@@ -69,6 +71,10 @@ public struct ControlHandler: Sendable {
             reply(ControlReply.result(EmptyPayload()), send)
         case "enroll":
             try await enroll(request, send: send)
+        case "sync-now":
+            guard let uplink else { throw ControlRequestError("no [uplink.<name>] server is configured") }
+            uplink.requestSync()
+            reply(ControlReply.result(try uplinkStatus()), send)
         case "audit-fingers":
             reply(ControlReply.result(try await audit()), send)
         case "events":
@@ -78,7 +84,7 @@ public struct ControlHandler: Sendable {
         default:
             reply(
                 ControlReply<EmptyPayload>.failure(
-                    "unknown op \"\(request.op)\"; known: status, users, user-add, user-remove, enroll, delete-finger, audit-fingers, events"
+                    "unknown op \"\(request.op)\"; known: status, users, user-add, user-remove, enroll, delete-finger, audit-fingers, sync-now, events"
                 ),
                 send)
         }
@@ -112,7 +118,23 @@ public struct ControlHandler: Sendable {
             scanner: scanner.status, punches: try database.punchCount(), lastSeq: try database.lastPunch()?.seq,
             users: try database.users().count, fingers: try database.fingerSlots().count,
             orphanSlots: try database.orphanSlots(), clockQuality: reading.quality.rawValue,
-            localTime: "\(local) \(configuration.policy.profile.zone.rawValue)", profile: configuration.policy.profile.id)
+            localTime: "\(local) \(configuration.policy.profile.zone.rawValue)", profile: configuration.policy.profile.id,
+            uplinks: try uplinkStatus())
+    }
+
+    /// Per server: cursor, backlog and its age, last success and error, quarantined punches.
+    private func uplinkStatus() throws -> [UplinkStatus] {
+        let now = clock.now().utcMilliseconds
+        return try configuration.uplinks.map { server in
+            let state = try database.uplinkState(server: server.name)
+            let backlog = try database.uplinkBacklog(server: server.name)
+            return UplinkStatus(
+                server: server.name, url: server.url, ackedSeq: state.ackedSeq, backlog: backlog.count,
+                oldestUnsyncedAgeSeconds: backlog.oldestUTCMilliseconds.map { max(0, (now - $0) / 1000) },
+                lastSuccessMilliseconds: state.lastSuccessMilliseconds, lastError: state.lastError,
+                lastErrorMilliseconds: state.lastErrorMilliseconds, clockDriftMilliseconds: state.clockDriftMilliseconds,
+                quarantined: try database.quarantinedPunches(server: server.name).map(\.seq))
+        }
     }
 
     private func audit() async throws -> FingerAuditPayload {

@@ -58,14 +58,39 @@ public struct StatusReport: Codable, Sendable {
     public var clockQuality: String
     public var localTime: String
     public var profile: String
+    public var uplinks: [UplinkStatus]
 
     enum CodingKeys: String, CodingKey {
-        case version, serial, scanner, punches, users, fingers, profile
+        case version, serial, scanner, punches, users, fingers, profile, uplinks
         case stateDirectory = "state_dir"
         case lastSeq = "last_seq"
         case orphanSlots = "orphan_slots"
         case clockQuality = "clock_quality"
         case localTime = "local_time"
+    }
+}
+
+/// One uplink server's delivery state, for `hadirctl status` and alerts.
+public struct UplinkStatus: Codable, Sendable, Hashable {
+    public var server: String
+    public var url: String
+    public var ackedSeq: Int64
+    public var backlog: Int
+    public var oldestUnsyncedAgeSeconds: Int64?
+    public var lastSuccessMilliseconds: Int64?
+    public var lastError: String?
+    public var lastErrorMilliseconds: Int64?
+    public var clockDriftMilliseconds: Int64?
+    public var quarantined: [Int64]
+
+    enum CodingKeys: String, CodingKey {
+        case server, url, backlog, quarantined
+        case ackedSeq = "acked_seq"
+        case oldestUnsyncedAgeSeconds = "oldest_unsynced_age_s"
+        case lastSuccessMilliseconds = "last_success_ms"
+        case lastError = "last_error"
+        case lastErrorMilliseconds = "last_error_ms"
+        case clockDriftMilliseconds = "clock_drift_ms"
     }
 }
 

@@ -33,15 +33,28 @@ public struct Daemon {
             makeTransport: { TTYTransport(path: scannerConfiguration.path, baud: scannerConfiguration.baud) },
             recorder: recorder, database: database, hub: hub, language: language, logger: logger)
         let enrollment = EnrollmentCoordinator(database: database, scanner: scanner, hub: hub, language: language, logger: logger)
+        let uplink: UplinkService? =
+            configuration.uplinks.isEmpty
+            ? nil
+            : try UplinkService.make(
+                configuration: configuration, serial: serial, database: database,
+                kiosk: DaemonKiosk(
+                    database: database, scanner: scanner, recorder: recorder, enrollment: enrollment,
+                    clockAuthority: configuration.clock.authority, zoneOffsetSeconds: configuration.policy.profile.zone.offsetSeconds,
+                    logger: logger),
+                clock: clock, logger: logger)
         let control = ControlServer(
             path: configuration.controlSocketPath,
             handler: ControlHandler(
                 database: database, scanner: scanner, enrollment: enrollment, hub: hub, configuration: configuration,
-                clock: clock, serial: serial, logger: logger),
+                clock: clock, serial: serial, uplink: uplink, logger: logger),
             logger: logger)
         try control.bind()
 
         var services: [any Service] = [scanner, control]
+        if let uplink {
+            services.append(uplink)
+        }
         if let interval = SystemdNotifier.watchdogInterval() {
             services.append(WatchdogService(notifier: notifier, interval: interval))
         }

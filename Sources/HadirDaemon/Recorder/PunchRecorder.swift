@@ -15,7 +15,7 @@ public actor PunchRecorder {
     let database: HadirDatabase
     let clock: any ClockSource
     let profile: AttendanceProfile
-    let window: DuplicateWindow
+    private(set) var window: DuplicateWindow
     let deviceSerial: String
     let hub: FeedbackHub
     let language: KioskLanguage
@@ -51,6 +51,11 @@ public actor PunchRecorder {
                     LocalDateTime(utcMilliseconds: punch.utcMilliseconds, offsetSeconds: punch.draft.zoneOffsetSeconds).dayNumber
             }
         }
+    }
+
+    /// Changes the duplicate window for later scans (a server's SET OPTION).
+    public func setDuplicateWindow(_ window: DuplicateWindow) {
+        self.window = window
     }
 
     /// Records a punch for an identified employee. Feedback is published after the commit.

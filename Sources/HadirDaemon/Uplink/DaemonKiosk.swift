@@ -1,0 +1,110 @@
+import Foundation
+import HadirCore
+import HadirScanner
+import HadirStore
+import HadirUplink
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The daemon's side of server commands: templates through the module and the single-finger rule,
+/// deletions, the clock and restarts.
+struct DaemonKiosk: UplinkKiosk {
+    let database: HadirDatabase
+    let scanner: ScannerService
+    let recorder: PunchRecorder
+    let enrollment: EnrollmentCoordinator
+    let clockAuthority: String
+    let zoneOffsetSeconds: Int32
+    let logger: Logger
+
+    var firmwareVersion: String { "Hadir \(HadirVersion.current)" }
+
+    func installTemplate(_ template: [UInt8], for pin: EmployeePIN) async -> TemplateInstallOutcome {
+        let database = self.database
+        do {
+            return try await scanner.perform { driver in
+                // The same rule as a kiosk enrollment: search the module first (reference §1 enrolment).
+                if let match = try await driver.findEnrolled(template: template) {
+                    let owner = try database.owner(ofSlot: match.slot)
+                    if let owner, owner != pin { return .duplicateOf(owner) }
+                    return .employeeAlreadyHasFinger
+                }
+                if try database.fingerSlot(pin: pin) != nil { return .employeeAlreadyHasFinger }
+                // Free on the module and not known to the database (pending deletions count as used).
+                let used = try database.usedSlots().union(try await driver.list())
+                guard let capacity = await driver.systemParameters?.capacity, let slot = (0..<capacity).first(where: { !used.contains($0) })
+                else { return .failed("the module's library is full") }
+                try database.markPendingSlot(slot, reason: "server template for \(pin)", actor: "uplink")
+                try await driver.restore(template: template, to: slot)
+                try database.assignFinger(pin: pin, slot: slot, template: template, replace: false, actor: "uplink")
+                return .stored(slot: slot)
+            }
+        } catch ScannerError.module(let error) {
+            return .invalidTemplate("\(error)")
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    func deleteFinger(of pin: EmployeePIN) async throws {
+        if let slot = try database.removeFinger(pin: pin, actor: "uplink") {
+            await scanner.deleteOrphanedSlots([slot], actor: "uplink")
+        }
+    }
+
+    func removeUser(_ pin: EmployeePIN) async throws {
+        if let slot = try database.removeUser(pin: pin, actor: "uplink") {
+            await scanner.deleteOrphanedSlots([slot], actor: "uplink")
+        }
+    }
+
+    func clearFingers() async throws -> Int {
+        let fingers = try database.fingerSlots()
+        for finger in fingers { try await deleteFinger(of: finger.pin) }
+        return fingers.count
+    }
+
+    func setClock(local: LocalDateTime) async -> ClockChangeOutcome {
+        guard clockAuthority == "server" else {
+            logger.notice("server asked to set the clock; refused: [clock] authority is ntp", metadata: ["time": "\(local)"])
+            return .refusedByPolicy("[clock] authority is ntp")
+        }
+        let utc = local.utcMilliseconds(offsetSeconds: zoneOffsetSeconds)
+        var spec = timespec(tv_sec: Int(utc / 1000), tv_nsec: Int(utc % 1000) * 1_000_000)
+        guard clock_settime(CLOCK_REALTIME, &spec) == 0 else {
+            let reason = String(cString: strerror(errno))
+            logger.error("setting the clock failed", metadata: ["error": "\(reason)"])
+            return .failed(reason)
+        }
+        try? database.recordScanEvent(kind: "clock_set", detail: "set to \(local) by the server", atMilliseconds: utc)
+        logger.notice("clock set by the server", metadata: ["time": "\(local)"])
+        return .applied
+    }
+
+    func setDuplicateWindow(seconds: Int) async {
+        await recorder.setDuplicateWindow(DuplicateWindow(seconds: seconds))
+    }
+
+    func startEnrollment(pin: EmployeePIN) async -> ADMSReturnCode {
+        guard scanner.status.connected else { return .busy }
+        let enrollment = self.enrollment
+        let logger = self.logger
+        Task {
+            do {
+                let result = try await enrollment.enroll(pin: pin, replace: false, actor: "server")
+                logger.notice("remote enrollment finished", metadata: ["pin": "\(pin)", "status": "\(result.status.rawValue)"])
+            } catch {
+                logger.warning("remote enrollment failed", metadata: ["pin": "\(pin)", "error": "\(error)"])
+            }
+        }
+        return .success
+    }
+
+    func restart() async {
+        // A clean drain; systemd's Restart=always brings the daemon back.
+        kill(getpid(), SIGTERM)
+    }
+}

@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "hadir-bench",
             dependencies: [
-                "HadirCore", "HadirStore", "HadirDaemon",
+                "HadirCore", "HadirStore", "HadirDaemon", "HadirUplink",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -86,7 +86,9 @@ let package = Package(
             name: "HadirStoreTests", dependencies: ["HadirStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HadirScannerTests", dependencies: ["HadirScanner", "HadirCore"]),
         .testTarget(name: "HadirSimulatorTests", dependencies: ["HadirSimulator"]),
-        .testTarget(name: "HadirUplinkTests", dependencies: ["HadirUplink", "HadirCore"]),
+        .testTarget(
+            name: "HadirUplinkTests",
+            dependencies: ["HadirUplink", "HadirCore", "HadirStore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "HadirDaemonTests", dependencies: ["HadirDaemon", "HadirSimulator"]),
         .testTarget(
             name: "SystemTests",

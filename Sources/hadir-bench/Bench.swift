@@ -39,6 +39,17 @@ struct HadirBench {
         print("  throughput \(Int(append.perSecond))/s = \(String(format: "%.2f", append.perSecond / baseline.perSecond))× baseline")
         let verdict = scan.p99 <= baseline.p99 * 2 ? "PASS" : "FAIL"
         print("\nscan-to-durable p99 target (≤ 2× baseline p99): \(verdict)")
+
+        let drainCount = Int(ProcessInfo.processInfo.environment["HADIR_BENCH_DRAIN"] ?? "") ?? 100_000
+        let drain = try await BacklogDrain.measure(directory: directory + "/drain", punches: drainCount)
+        print("\nbacklog drain: \(drain.punches) punches through the uplink client to a loopback ADMS server")
+        print("  drain \(String(format: "%.2f", drain.drainSeconds)) s (target ≤ 10 s: \(drain.drainSeconds <= 10 ? "PASS" : "FAIL"))")
+        print("  plain loop of the same POSTs \(String(format: "%.2f", drain.plainLoopSeconds)) s")
+        let drainRatio = drain.drainSeconds / drain.plainLoopSeconds
+        print("  ratio \(String(format: "%.2f", drainRatio))× (target ≤ 3: \(drainRatio <= 3 ? "PASS" : "FAIL"))")
+        print(
+            "  peak RSS during the drain \(String(format: "%.1f", drain.peakRSSMegabytes)) MB (target ≤ 60 MB: \(drain.peakRSSMegabytes <= 60 ? "PASS" : "FAIL"))"
+        )
     }
 
     static func ratio(_ a: Double, _ b: Double) -> String { String(format: "%.2f", a / b) }

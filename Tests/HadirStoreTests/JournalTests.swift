@@ -146,3 +146,23 @@ struct JournalTests {
         }
     }
 }
+
+@Suite("Journal batch append")
+struct JournalBatchAppendTests {
+    @Test func batchAppendContinuesTheChainInOneTransaction() throws {
+        try withDatabase { database, _ in
+            try database.append(draft(offset: 0))
+            let sealed = try database.append(contentsOf: (1...50).map { try draft(offset: Int64($0)) })
+            #expect(sealed.map(\.seq) == Array(2...51))
+            #expect(try database.verifyChain() == .intact(count: 51))
+        }
+    }
+
+    @Test func aBadDraftCommitsNothing() throws {
+        try withDatabase { database, _ in
+            let drafts = [try draft(offset: 1), try draft(offset: 2, correctsSeq: 99)]
+            #expect(throws: StoreError.self) { try database.append(contentsOf: drafts) }
+            #expect(try database.punchCount() == 0)
+        }
+    }
+}

@@ -22,6 +22,29 @@ extension HadirDatabase {
         }
     }
 
+    /// Appends several punches in one transaction (imports, benchmarks): all or none are committed.
+    @discardableResult
+    public func append(contentsOf drafts: [PunchDraft]) throws(StoreError) -> [Punch] {
+        try writing { db in
+            let tip = try ChainTip.fetch(db)
+            var seq = tip?.seq ?? 0
+            var previous = tip.map { [UInt8]($0.hash) } ?? PunchChain.genesis
+            var sealed: [Punch] = []
+            sealed.reserveCapacity(drafts.count)
+            for draft in drafts {
+                seq += 1
+                if let correctsSeq = draft.correctsSeq, !(1..<seq).contains(correctsSeq) {
+                    throw StoreError.invalidCorrection(correctsSeq: correctsSeq, seq: seq)
+                }
+                let punch = PunchChain.seal(draft, seq: seq, previousHash: previous)
+                try JournalRow(punch).insert(db)
+                previous = punch.hash
+                sealed.append(punch)
+            }
+            return sealed
+        }
+    }
+
     /// The punch with the highest seq, or nil when the journal is empty.
     public func lastPunch() throws(StoreError) -> Punch? {
         try reading { db in try JournalRow.order(JournalRow.Columns.seq.desc).fetchOne(db) }?.punch()

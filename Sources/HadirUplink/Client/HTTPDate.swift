@@ -1,3 +1,5 @@
+import HadirCore
+
 /// Parses the HTTP `Date` header (RFC 9110 IMF-fixdate, "Mon, 23 Nov 2026 07:57:47 GMT") into UTC
 /// milliseconds, without Foundation's locale-dependent formatters.
 public enum HTTPDate {
@@ -13,6 +15,9 @@ public enum HTTPDate {
         let time = parts[4].split(separator: ":")
         guard time.count == 3, let hour = Int(time[0]), let minute = Int(time[1]), let second = Int(time[2]),
             (0..<24).contains(hour), (0..<60).contains(minute), (0...60).contains(second)
+        else { return nil }
+        // 31 February would otherwise roll over into March.
+        guard ADMSLocalTime.isValid(LocalDateTime(year: year, month: monthIndex + 1, day: day, hour: hour, minute: minute, second: 0))
         else { return nil }
         return HadirCoreBridge.utcMilliseconds(
             year: year, month: monthIndex + 1, day: day, hour: hour, minute: minute, second: min(second, 59))

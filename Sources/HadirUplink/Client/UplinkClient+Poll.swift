@@ -5,19 +5,20 @@ extension UplinkClient {
     /// getrequest: fetch commands, execute each once (a repeated CmdID gets its stored result),
     /// report the results through devicecmd, then perform what they asked for.
     func poll(includeInfo: Bool, _ session: inout UplinkSession<SystemRandomNumberGenerator>) async -> [UplinkAction] {
-        // Results a crash kept from the server go first.
-        _ = await reportPendingResults()
+        // Results a crash or a failed report kept from the server go first.
+        if await reportPendingResults() { await restartIfOwed() }
         let heartbeat = includeInfo ? infoHeartbeat() : nil
         let response: HTTPResponse
         switch await exchange(.get(endpoints.getRequest(info: heartbeat))) {
         case .failure(let error):
-            persist { try database.recordUplinkError(server: server, reason: "poll: \(error)", atMilliseconds: clock()) }
+            recordFailure("poll: \(error)")
             return session.pollFailed(kind: .transport, retryAfter: nil, now: clock())
         case .success(let reply):
             response = reply
         }
         guard response.status == 200 else {
             let now = clock()
+            recordFailure("poll: HTTP \(response.status)")
             return session.pollFailed(
                 kind: .httpStatus(response.status), retryAfter: HTTPDate.retryAfter(response.value(for: "Retry-After"), now: now), now: now)
         }
@@ -35,36 +36,44 @@ extension UplinkClient {
                 if stored.reportedMilliseconds != nil { repeated.append(stored.result) }
                 continue
             }
-            if let followUp = await handle(command) { followUps.append(followUp) }
+            if let followUp = await handle(command, ackedSeq: session.ackedSeq) { followUps.append(followUp) }
         }
-        var reported = await reportPendingResults()
-        // One request each: a repeated INFO result's extra lines must end its body.
-        for result in repeated { reported = await sendResults([result]) && reported }
-        var restart = false
         for followUp in followUps {
             switch followUp {
             case .rehandshake, .reloadOptions: _ = session.checkRequested(now: clock())
             case .uploadNow: _ = session.logRequested(now: clock())
-            case .restart: restart = reported
+            // Owed until the result is reported, on this poll or a later one: a failed devicecmd must
+            // not turn the REBOOT into a no-op that the server believes was done.
+            case .restart: signals.withLock { $0.restartOwed = true }
             case .resendAttendance, .uploadOperationLog: break  // done before the result was recorded
             }
         }
+        let reported = await reportPendingResults()
+        // One request each: a repeated INFO result's extra lines must end its body.
+        for result in repeated { _ = await sendResults([result]) }
         let actions = session.pollReplied(commandsPresent: !reply.commands.isEmpty, now: clock())
-        if restart {
-            logger.notice("REBOOT from server: result reported, restarting")
-            await kiosk.restart()
-        }
+        if reported { await restartIfOwed() }
         return actions
     }
 
+    /// Restarts the kiosk for a REBOOT once no result is left unreported (the server has its answer).
+    func restartIfOwed() async {
+        guard signals.withLock({ $0.restartOwed }) else { return }
+        guard let pending = try? database.unreportedCommandResults(server: server), pending.isEmpty else { return }
+        signals.withLock { $0.restartOwed = false }
+        logger.notice("REBOOT from server: result reported, restarting")
+        await kiosk.restart()
+    }
+
     /// Runs a command seen for the first time, records its result, and returns what is left to do.
-    private func handle(_ command: ADMSReceivedCommand) async -> UplinkFollowUp? {
+    /// `ackedSeq` is this server's cursor, for the Stamp of a DATA QUERY re-upload.
+    private func handle(_ command: ADMSReceivedCommand, ackedSeq: Int64) async -> UplinkFollowUp? {
         let outcome = await executor.execute(command)
         var followUp = outcome.followUp
         var result = outcome.result
         switch followUp {
         case .resendAttendance(let range):
-            if await !resendAttendance(range) { result.returnCode = .readWriteError }
+            if await !resendAttendance(range, ackedSeq: ackedSeq) { result.returnCode = .readWriteError }
             followUp = nil
         case .uploadOperationLog(let lines):
             if await !uploadOperationLog(lines) { result.returnCode = .readWriteError }
@@ -110,7 +119,11 @@ extension UplinkClient {
     }
 
     /// DATA QUERY ATTLOG: the range's punches again through cdata, in seq-ordered chunks.
-    private func resendAttendance(_ range: ADMSTimeRange) async -> Bool {
+    ///
+    /// Each chunk's Stamp is at least the cursor, not the chunk's own last seq: servers echo the last
+    /// Stamp they received at the next handshake, and an old seq there reads as "the server lost
+    /// everything after it" (reference §1.1), which would resend the whole journal from that point.
+    private func resendAttendance(_ range: ADMSTimeRange, ackedSeq: Int64) async -> Bool {
         let (from, to) = executor.utcBounds(range)
         guard let punches = try? database.punches(pin: nil, fromUTC: from, toUTC: to, limit: nil) else { return false }
         var start = punches.startIndex
@@ -118,7 +131,9 @@ extension UplinkClient {
             let end = min(start + settings.resendChunk, punches.endIndex)
             guard let batch = try? ATTLOGEncoder.batch(punches[start..<end], zoneOffsetSeconds: settings.zoneOffsetSeconds),
                 case .success(let response) = await exchange(
-                    .post(endpoints.upload(table: .attendanceLog, stamp: batch.stamp), body: batch.bodyBytes)),
+                    .post(
+                        endpoints.upload(table: .attendanceLog, stamp: min(max(batch.stamp, ackedSeq), Int64(Int32.max))),
+                        body: batch.bodyBytes)),
                 ADMSUploadReply(statusCode: response.status, body: response.body).isAccepted
             else { return false }
             start = end

@@ -14,10 +14,12 @@ public final class UplinkClient: Sendable {
     let kiosk: any UplinkKiosk
     let clock: @Sendable () -> Int64
     let logger: Logger
-    private let signals = Mutex(Signals())
+    let signals = Mutex(Signals())
 
     struct Signals {
         var syncRequested = false
+        /// A REBOOT ran; restart once every result (its own included) has reached the server.
+        var restartOwed = false
     }
 
     public init(
@@ -79,7 +81,15 @@ public final class UplinkClient: Sendable {
     }
 
     /// Waits for the session's deadline, a new punch, or a sync request, whichever comes first.
+    ///
+    /// The deadline is a wall-clock instant, but the wait runs on the monotonic clock, at most a
+    /// second at a time: if the wall clock is set back a day meanwhile, waiting for it to reach the
+    /// old instant would freeze the uplink for that day. After each slice the session sees the
+    /// current wall time, repairs its deadlines after a jump back, and acts at once after a jump
+    /// forward (e.g. a `TransTimes` window reached by an NTP correction).
     private func idle(until: Int64?, _ session: inout UplinkSession<SystemRandomNumberGenerator>) async -> [UplinkAction] {
+        let start = clock()
+        let deadline = ContinuousClock.now + .milliseconds(min(max(0, (until ?? start + 200) - start), 1000))
         while !Task.isCancelled {
             if signals.withLock({ signal in
                 defer { signal.syncRequested = false }
@@ -89,11 +99,9 @@ public final class UplinkClient: Sendable {
             }
             let last = lastJournalSeq()
             if last > session.lastSeq { return session.journalAdvanced(lastSeq: last, now: clock()) }
-            let now = clock()
-            if let until, now >= until { return session.tick(now: now) }
-            let slice = min(200, max(1, (until ?? now + 1000) - now))
-            try? await Task.sleep(for: .milliseconds(slice))
-            if until == nil { return session.tick(now: clock()) }
+            let remaining = deadline - ContinuousClock.now
+            if remaining <= .zero { return session.tick(now: clock()) }
+            try? await Task.sleep(for: min(remaining, .milliseconds(200)))
         }
         return []
     }
@@ -110,7 +118,10 @@ public final class UplinkClient: Sendable {
         }
     }
 
-    private func recordFailure(_ reason: String) {
+    /// Logs a failed exchange and keeps it as the server's last error for status. A request aborted
+    /// because the uplink is stopping is not the server's fault, and must not overwrite the real one.
+    func recordFailure(_ reason: String) {
+        guard !Task.isCancelled else { return }
         logger.notice("uplink exchange failed", metadata: ["reason": "\(reason)"])
         persist { try database.recordUplinkError(server: server, reason: reason, atMilliseconds: clock()) }
     }

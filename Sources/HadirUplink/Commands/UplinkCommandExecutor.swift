@@ -58,11 +58,12 @@ public struct UplinkCommandExecutor: Sendable {
             guard biodata.type == 1 else { return done(.notSupported) }
             return done(try await install(biodata.template, pin: biodata.pin, sizeMatches: true))
         case .deleteFingerTemplates(let pin, _):
-            try await kiosk.deleteFinger(of: pin)
+            // As for DELETE USERINFO: no such employee means no such finger, which is what was asked.
+            if try database.user(pin: pin) != nil { try await kiosk.deleteFinger(of: pin) }
             return done()
         case .deleteBiodata(let pin, let type, _):
             guard type == nil || type == 1 else { return done(.notSupported) }
-            try await kiosk.deleteFinger(of: pin)
+            if try database.user(pin: pin) != nil { try await kiosk.deleteFinger(of: pin) }
             return done()
         case .queryAttendance(let range):
             return done(.success, .resendAttendance(range))
@@ -114,6 +115,9 @@ public struct UplinkCommandExecutor: Sendable {
             return done(.success, .restart)
         case .enrollFingerprint(let request):
             guard try database.user(pin: request.pin) != nil else { return done(.pinNotOnDevice) }
+            // One finger per employee, and re-enrolment is the technician's (with its audit trail):
+            // the kiosk would refuse after the server had been told 0, whatever OVERWRITE says.
+            guard try database.fingerSlot(pin: request.pin) == nil else { return done(.enrollAlreadyExists) }
             return done(await kiosk.startEnrollment(pin: request.pin))
         case .refused, .unknown:
             return done(.notSupported)
@@ -135,9 +139,15 @@ public struct UplinkCommandExecutor: Sendable {
     }
 
     /// Clears only what every configured server has acknowledged; returns how many punches remain.
+    ///
+    /// A quarantined punch sits behind its server's cursor without having been delivered, so the
+    /// clear stops just before the lowest one of any server.
     private func clearAckedLog(detail: String) throws -> Int {
-        let ackedByAll = try database.ackedByAll(servers: allServers)
-        return try database.clearLog(throughSeq: ackedByAll, actor: actor, detail: detail)
+        var through = try database.ackedByAll(servers: allServers)
+        for server in allServers {
+            if let first = try database.quarantinedPunches(server: server).first?.seq { through = min(through, first - 1) }
+        }
+        return try database.clearLog(throughSeq: max(0, through), actor: actor, detail: detail)
     }
 
     /// Local range (inclusive, to the second) to UTC milliseconds `[from, to)`.

@@ -119,7 +119,8 @@ final class LoopbackHTTPServer: Sendable {
         }
     }
 
-    private static func act(_ reply: Reply, on client: Int32) {
+    /// Acts out `reply` on an accepted connection and closes it (also used by the ADMS test server).
+    static func act(_ reply: Reply, on client: Int32) {
         switch reply {
         case .response(let status, let headers, let body):
             var head = "HTTP/1.1 \(status) \(reason(for: status))\r\n"
@@ -149,7 +150,7 @@ final class LoopbackHTTPServer: Sendable {
         }
     }
 
-    private enum ReadOutcome {
+    enum ReadOutcome {
         case request(RecordedRequest)
         /// The client sent something that does not start like an HTTP request.
         case notHTTP
@@ -158,7 +159,7 @@ final class LoopbackHTTPServer: Sendable {
 
     /// Reads the head up to the blank line, then a Content-Length body, or a chunked body up to
     /// its last chunk (curl should never send one, but the test wants to see it if it does).
-    private static func readRequest(from fd: Int32) -> ReadOutcome {
+    static func readRequest(from fd: Int32) -> ReadOutcome {
         var buffer: [UInt8] = []
         var headEnd: Int?
         while headEnd == nil {

@@ -100,6 +100,7 @@ struct BenchKiosk: UplinkKiosk {
     func clearFingers() async throws -> Int { 0 }
     func setClock(local: LocalDateTime) async -> ClockChangeOutcome { .refusedByPolicy("bench") }
     func setDuplicateWindow(seconds: Int) async {}
+    func serverClockObserved(driftMilliseconds: Int64) async {}
     func startEnrollment(pin: EmployeePIN) async -> ADMSReturnCode { .notSupported }
     func restart() async {}
 }

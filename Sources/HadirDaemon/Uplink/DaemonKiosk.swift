@@ -84,6 +84,23 @@ struct DaemonKiosk: UplinkKiosk {
         return .applied
     }
 
+    /// Server-authoritative kiosks (no NTP on site) follow the server's clock when it is more than
+    /// 10 s away (reference §4); stored punches keep the time they were taken with.
+    func serverClockObserved(driftMilliseconds: Int64) async {
+        guard clockAuthority == "server", abs(driftMilliseconds) > 10_000 else { return }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let target = Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000 + driftMilliseconds
+        var spec = timespec(tv_sec: Int(target / 1000), tv_nsec: Int(target % 1000) * 1_000_000)
+        guard clock_settime(CLOCK_REALTIME, &spec) == 0 else {
+            logger.error("correcting the clock from the server failed", metadata: ["error": "\(String(cString: strerror(errno)))"])
+            return
+        }
+        try? database.recordScanEvent(
+            kind: "clock_corrected", detail: "moved by \(driftMilliseconds) ms to the server's Date", atMilliseconds: target)
+        logger.notice("clock corrected from the server's Date header", metadata: ["drift_ms": "\(driftMilliseconds)"])
+    }
+
     func setDuplicateWindow(seconds: Int) async {
         await recorder.setDuplicateWindow(DuplicateWindow(seconds: seconds))
     }

@@ -164,11 +164,10 @@ public final class UplinkClient: Sendable {
                 recordFailure("handshake: \(error)")
                 return session.handshakeFailed(reason: .notOK("\(error)"), retryAfter: nil, now: now)
             }
-            persist {
-                try database.recordHandshake(
-                    server: server, atMilliseconds: now, clockDriftMilliseconds: drift(response, sentAt: sentAt, now: now))
-            }
-            return session.handshakeReplied(options: options, now: now)
+            let drift = drift(response, sentAt: sentAt, now: now)
+            persist { try database.recordHandshake(server: server, atMilliseconds: now, clockDriftMilliseconds: drift) }
+            if let drift { await kiosk.serverClockObserved(driftMilliseconds: drift) }
+            return session.handshakeReplied(options: options, now: clock())
         }
     }
 

@@ -14,6 +14,9 @@ public protocol UplinkKiosk: Sendable {
     func clearFingers() async throws -> Int
     /// Sets the wall clock to `local` (in the kiosk's zone) if the configured authority allows.
     func setClock(local: LocalDateTime) async -> ClockChangeOutcome
+    /// A trustworthy server `Date` (round trip under 5 s) differed from our clock by `driftMilliseconds`
+    /// (server minus kiosk). The kiosk corrects its clock only when configured server-authoritative.
+    func serverClockObserved(driftMilliseconds: Int64) async
     /// Changes the duplicate window for later scans.
     func setDuplicateWindow(seconds: Int) async
     /// Starts enrollment for `pin` at the kiosk (the technician's flow, triggered remotely).

@@ -13,6 +13,7 @@ final class FakeKiosk: UplinkKiosk {
         case clearFingers
         case setClock(LocalDateTime)
         case setDuplicateWindow(seconds: Int)
+        case serverClockObserved(driftMilliseconds: Int64)
         case startEnrollment(EmployeePIN)
         case restart
     }
@@ -84,6 +85,10 @@ final class FakeKiosk: UplinkKiosk {
 
     func setDuplicateWindow(seconds: Int) async {
         _ = record(.setDuplicateWindow(seconds: seconds))
+    }
+
+    func serverClockObserved(driftMilliseconds: Int64) async {
+        _ = record(.serverClockObserved(driftMilliseconds: driftMilliseconds))
     }
 
     func startEnrollment(pin: EmployeePIN) async -> ADMSReturnCode {

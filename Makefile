@@ -4,8 +4,14 @@ SWIFT ?= swift
 APT_PACKAGES := libusb-1.0-0-dev libcurl4-openssl-dev libsqlite3-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export HADIRTEST_BIN_DIR ?= $(CURDIR)/.build/debug
+# Real protocol peers (Tests/peers) live in their own venv; the system tests find them through this.
+PYTHON ?= python3
+PEERS_VENV := $(CURDIR)/.venv-peers
+PEERS_STAMP := $(PEERS_VENV)/.installed
+PEERS_REQUIREMENTS := Tests/peers/requirements.txt
+export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test unit-tests system-tests lint format demo bench crash-test clean
+.PHONY: deps build release test unit-tests system-tests lint format demo bench crash-test clean peers
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -16,6 +22,12 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+	@# The peers' venv: Debian splits venv/ensurepip out of python3 into python3-venv.
+	@if ! command -v $(PYTHON) >/dev/null || ! $(PYTHON) -c 'import venv, ensurepip' >/dev/null 2>&1; then \
+	  echo "installing: python3 python3-venv"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -23,8 +35,20 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## test: every test — unit, simulator-over-pty, multi-process system and crash tests.
-test: deps lint
+## peers: the real ADMS server (django-fingerprint-attendance) in .venv-peers, reinstalled only when
+## Tests/peers/requirements.txt is newer than the last install.
+peers: $(PEERS_STAMP)
+
+$(PEERS_STAMP): $(PEERS_REQUIREMENTS) | deps
+	@# A venv whose interpreter is gone (another machine, a removed Python) is made again.
+	@$(PEERS_VENV)/bin/python -c 'import sys' >/dev/null 2>&1 || { rm -rf $(PEERS_VENV) && $(PYTHON) -m venv $(PEERS_VENV); } || { rm -rf $(PEERS_VENV); exit 1; }
+	$(PEERS_VENV)/bin/python -m pip install --disable-pip-version-check -q --no-input -r $(PEERS_REQUIREMENTS)
+	@$(PEERS_VENV)/bin/python -c 'import django, fingerprint_attendance'
+	@touch $@
+
+## test: every test — unit, simulator-over-pty, multi-process system and crash tests, and the
+## uplink against the real ADMS peer.
+test: deps lint peers
 	$(SWIFT) build
 	$(SWIFT) test --no-parallel
 

@@ -40,7 +40,7 @@ public final class UplinkClient: Sendable {
 
     public var server: String { settings.server }
 
-    /// `hadirctl sync --now`: upload and poll at once, skipping any backoff.
+    /// `hadirctl sync --now`: handshake, upload and poll at once, skipping any backoff.
     public func requestSync() {
         signals.withLock { $0.syncRequested = true }
     }
@@ -95,7 +95,8 @@ public final class UplinkClient: Sendable {
                 defer { signal.syncRequested = false }
                 return signal.syncRequested
             }) {
-                return session.logRequested(now: clock())
+                // As the server's CHECK: a fresh handshake, then the backlog, then an immediate poll.
+                return session.checkRequested(now: clock())
             }
             let last = lastJournalSeq()
             if last > session.lastSeq { return session.journalAdvanced(lastSeq: last, now: clock()) }

@@ -29,7 +29,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
 ROOT_URLCONF = "adms_peer.urls"
-DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(DATA_DIR / "peer.sqlite3")}}
+# WAL and IMMEDIATE transactions: the server and Tests/peers/peerctl.py share the file at once.
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(DATA_DIR / "peer.sqlite3"),
+        "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"},
+    }
+}
 USE_TZ = True
 TIME_ZONE = "UTC"
 APPEND_SLASH = False
@@ -47,4 +54,8 @@ FINGERPRINT_ATTENDANCE = {
     "ADMS_REQUIRE_DEVICE_APPROVAL": False,
     "DEFAULT_DEVICE_TIMEZONE": "Asia/Jakarta",
 }
+# Test knob: how soon a command the device answered with a negative code is handed out again
+# (the package default is 60 s, doubling). Unset = the package default.
+if os.environ.get("ADMS_PEER_COMMAND_RETRY_BACKOFF"):
+    FINGERPRINT_ATTENDANCE["COMMAND_RETRY_BACKOFF"] = os.environ["ADMS_PEER_COMMAND_RETRY_BACKOFF"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

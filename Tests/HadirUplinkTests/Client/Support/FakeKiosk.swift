@@ -13,7 +13,6 @@ final class FakeKiosk: UplinkKiosk {
         case clearFingers
         case setClock(LocalDateTime)
         case setDuplicateWindow(seconds: Int)
-        case serverClockObserved(driftMilliseconds: Int64)
         case startEnrollment(EmployeePIN)
         case restart
     }
@@ -87,8 +86,12 @@ final class FakeKiosk: UplinkKiosk {
         _ = record(.setDuplicateWindow(seconds: seconds))
     }
 
+    /// Drifts reported after handshakes; kept apart from `calls`, which are what commands asked for.
+    var observedDrifts: [Int64] { drifts.withLock { $0 } }
+    private let drifts = Mutex<[Int64]>([])
+
     func serverClockObserved(driftMilliseconds: Int64) async {
-        _ = record(.serverClockObserved(driftMilliseconds: driftMilliseconds))
+        drifts.withLock { $0.append(driftMilliseconds) }
     }
 
     func startEnrollment(pin: EmployeePIN) async -> ADMSReturnCode {

@@ -73,4 +73,16 @@ struct UplinkStoreTests {
             #expect(try database.processedCommand(server: "a", commandID: "12")?.reportedMilliseconds == 3)
         }
     }
+
+    @Test func statusReadsWorkOnAReadOnlyHandle() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("hadir.sqlite").path
+            let writer = try HadirDatabase.open(path: path)
+            try writer.append(draft())
+            let reader = try HadirDatabase.open(path: path, readOnly: true)
+            #expect(try reader.uplinkState(server: "never-seen").ackedSeq == 0)
+            #expect(try reader.uplinkBacklog(server: "never-seen").count == 1)
+            try writer.close()
+        }
+    }
 }

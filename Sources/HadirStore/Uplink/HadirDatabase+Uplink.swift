@@ -2,12 +2,10 @@ import GRDB
 import HadirCore
 
 extension HadirDatabase {
-    /// The server's state, creating it (cursor 0) the first time a server is configured.
+    /// The server's state; a server never written to yet is at cursor 0. A pure read, so status and
+    /// read-only tools can call it.
     public func uplinkState(server: String) throws(StoreError) -> UplinkServerState {
-        try writing { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO uplink_servers (server) VALUES (?)", arguments: [server])
-            return try Self.fetchUplinkState(db, server: server)
-        }
+        try reading { db in try Self.fetchUplinkState(db, server: server) }
     }
 
     /// Every configured server's state, for status.

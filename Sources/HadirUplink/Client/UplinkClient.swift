@@ -190,8 +190,8 @@ public final class UplinkClient: Sendable {
         let body = ADMSOptionsUpload.body(ADMSOptionsUpload.selecting(all, requested: keys))
         switch await exchange(.post(endpoints.optionsUpload(), body: Array(body.utf8))) {
         case .failure(let error):
+            recordFailure("options: \(error)")
             return session.optionsUploadFailed(kind: .transport, retryAfter: nil, now: clock())
-                .also { recordFailure("options: \(error)") }
         case .success(let response):
             let reply = ADMSUploadReply(statusCode: response.status, body: response.body)
             guard reply.isAccepted else {
@@ -240,13 +240,5 @@ public final class UplinkClient: Sendable {
         case .payloadTooLarge: .tooLarge
         case .serverError, .rejectedStatus: .httpStatus(reply.statusCode)
         }
-    }
-}
-
-extension Array {
-    /// Runs `body` and returns self, to log beside a returned value.
-    func also(_ body: () -> Void) -> Self {
-        body()
-        return self
     }
 }

@@ -11,6 +11,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: SchemaV1.create)
         migrator.registerMigration("v2-uplink", migrate: SchemaV2Uplink.create)
+        migrator.registerMigration("v3-pull", migrate: SchemaV3Pull.create)
         return migrator
     }
 

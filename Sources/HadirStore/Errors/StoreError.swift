@@ -38,6 +38,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownEmployee(EmployeePIN)
     /// A correction row must refer to an earlier punch.
     case invalidCorrection(correctsSeq: Int64, seq: Int64)
+    /// A request contradicts what is stored (a pull client's user record for a ZK uid held by
+    /// another PIN, a uid outside 1…32767, …); the message names both sides.
+    case conflict(String)
     /// A row read from disk does not hold a valid value (hand-edited or damaged data).
     case invalidRow(table: String, key: String, reason: String)
     /// Any other SQLite failure, with SQLite's message.
@@ -85,6 +88,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "no employee with PIN \(pin)"
         case .invalidCorrection(let correctsSeq, let seq):
             "punch \(seq) cannot correct seq \(correctsSeq): a correction must refer to an earlier punch"
+        case .conflict(let message):
+            message
         case .invalidRow(let table, let key, let reason):
             "unreadable row in \(table) (\(key)): \(reason)"
         case .sqlite(let message):

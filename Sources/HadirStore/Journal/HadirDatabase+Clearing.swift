@@ -17,24 +17,22 @@ extension HadirDatabase {
     /// Clearing never deletes journal rows — they are the tamper-evident record and may still be
     /// owed to a server. It moves this watermark, which device-side counts (INFO, pulls) respect.
     public func logClearedThroughSeq() throws(StoreError) -> Int64 {
-        Int64(try meta("log_cleared_through_seq") ?? "") ?? 0
+        try reading { db in try Self.clearedThroughSeq(db) }
     }
 
-    /// Clears the device log through `seq` (only ever forward), audited. Returns how many punches
-    /// remain above the watermark.
+    /// Clears the device log through `seq` (only ever forward, never past the last punch), audited.
+    /// When the watermark moves, the clear is also archived in `pull_clears` with peer "uplink", so
+    /// ``pullClears()`` lists every clear. Returns how many punches remain above the watermark.
     @discardableResult
     public func clearLog(throughSeq seq: Int64, actor: String, detail: String) throws(StoreError) -> Int {
-        try writing { db in
-            let current = Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'log_cleared_through_seq'") ?? "") ?? 0
-            let target = max(current, seq)
-            try db.execute(
-                sql:
-                    "INSERT INTO meta (key, value) VALUES ('log_cleared_through_seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [String(target)])
-            try db.execute(
-                sql: "INSERT INTO audit_log (at_ms, action, detail, actor) VALUES (?, 'clear-log', ?, ?)",
-                arguments: [clock(), "through seq \(target): \(detail)", actor])
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM journal WHERE seq > ?", arguments: [target]) ?? 0
+        let now = clock()
+        return try writing { db in
+            let move = try Self.moveWatermark(
+                db, toward: seq, at: now, peer: "uplink", actor: actor, archiveUnmoved: false)
+            try AuditRow.record(
+                db, at: now, action: .clearLog, pin: nil, slot: nil, detail: "through seq \(move.throughSeq): \(detail)",
+                actor: actor)
+            return move.remaining
         }
     }
 }

@@ -9,16 +9,27 @@ struct UserRow: Codable, Hashable, FetchableRecord, PersistableRecord {
     var name: String
     var createdMilliseconds: Int64
     var updatedMilliseconds: Int64
+    /// The ZK pull protocol's user number (1…32767); nil only when all were taken.
+    var zkUID: Int64?
+    /// The ZK privilege byte, password and card number: stored for pull clients, unused by the kiosk.
+    var privilege: Int64 = 0
+    var password = ""
+    var card: Int64 = 0
 
     enum CodingKeys: String, CodingKey {
         case pin
         case name
         case createdMilliseconds = "created_ms"
         case updatedMilliseconds = "updated_ms"
+        case zkUID = "zk_uid"
+        case privilege
+        case password
+        case card
     }
 
     enum Columns {
         static let pin = Column(CodingKeys.pin)
+        static let zkUID = Column(CodingKeys.zkUID)
     }
 
     func employee() throws(StoreError) -> Employee {

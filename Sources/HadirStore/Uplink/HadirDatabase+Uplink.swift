@@ -71,6 +71,31 @@ extension HadirDatabase {
         return try servers.map { (server) throws(StoreError) -> Int64 in try uplinkState(server: server).ackedSeq }.min() ?? 0
     }
 
+    /// The highest seq a clear of the device log may reach: the lowest `acked_seq` over `servers`,
+    /// and just below the lowest quarantined seq of any of them (a quarantined punch sits behind its
+    /// server's cursor but was never delivered). A server never seen is at 0.
+    ///
+    /// `Int64.max` when `servers` is empty: without an uplink, the pull client is the central server
+    /// and may clear whatever it downloaded.
+    public func clearableThroughSeq(servers: [String]) throws(StoreError) -> Int64 {
+        try reading { db in try Self.clearableThroughSeq(db, servers: servers) }
+    }
+
+    /// ``clearableThroughSeq(servers:)`` within the caller's transaction.
+    static func clearableThroughSeq(_ db: Database, servers: [String]) throws -> Int64 {
+        var bound = Int64.max
+        for server in Set(servers) {
+            let acked = try Int64.fetchOne(db, sql: "SELECT acked_seq FROM uplink_servers WHERE server = ?", arguments: [server]) ?? 0
+            bound = min(bound, acked)
+            if let quarantined = try Int64.fetchOne(
+                db, sql: "SELECT min(seq) FROM uplink_quarantine WHERE server = ?", arguments: [server])
+            {
+                bound = min(bound, quarantined - 1)
+            }
+        }
+        return max(0, bound)
+    }
+
     /// Sets a punch aside for `server` after it kept refusing it.
     public func quarantinePunch(server: String, seq: Int64, reason: String, tries: Int, atMilliseconds: Int64) throws(StoreError) {
         try writing { db in

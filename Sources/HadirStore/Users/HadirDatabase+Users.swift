@@ -18,13 +18,17 @@ extension HadirDatabase {
                     detail: "name \"\(previousName)\" → \"\(employee.name)\"", actor: actor)
                 return .updated(previousName: previousName)
             }
+            // The pull protocol addresses users by uid: give one now, in the same transaction.
+            let uid = try UserRow.lowestFreeUID(db)
             try UserRow(
-                pin: employee.pin.rawValue, name: employee.name, createdMilliseconds: now, updatedMilliseconds: now
+                pin: employee.pin.rawValue, name: employee.name, createdMilliseconds: now, updatedMilliseconds: now,
+                zkUID: uid
             )
             .insert(db)
+            let uidNote = uid.map { ", ZK uid \($0)" } ?? ", no free ZK uid"
             try AuditRow.record(
-                db, at: now, action: .userAdd, pin: employee.pin, slot: nil, detail: "name \"\(employee.name)\"",
-                actor: actor)
+                db, at: now, action: .userAdd, pin: employee.pin, slot: nil,
+                detail: "name \"\(employee.name)\"\(uidNote)", actor: actor)
             return .added
         }
     }
@@ -53,12 +57,37 @@ extension HadirDatabase {
         let now = clock()
         return try writing { db in
             guard try UserRow.exists(db, key: pin.rawValue) else { throw StoreError.unknownEmployee(pin) }
-            let orphaned = try FingerSlotRow.orphanFinger(db, pin: pin, reason: "employee \(pin) removed", at: now)
-            _ = try UserRow.deleteOne(db, key: pin.rawValue)
-            let detail = orphaned.map { "slot \($0) awaits deletion from the module" } ?? "no finger enrolled"
-            try AuditRow.record(
-                db, at: now, action: .userRemove, pin: pin, slot: orphaned, detail: detail, actor: actor)
-            return orphaned
+            return try Self.deleteUser(db, pin: pin, at: now, actor: actor, context: nil)
         }
+    }
+
+    /// Removes the user row within the caller's transaction: finger slot to `orphan_slots`, then
+    /// the row, then the 'user-remove' audit line (`context` is prefixed to its detail).
+    static func deleteUser(_ db: Database, pin: EmployeePIN, at now: Int64, actor: String, context: String?) throws
+        -> UInt16?
+    {
+        let orphaned = try FingerSlotRow.orphanFinger(db, pin: pin, reason: "employee \(pin) removed", at: now)
+        _ = try UserRow.deleteOne(db, key: pin.rawValue)
+        let detail = orphaned.map { "slot \($0) awaits deletion from the module" } ?? "no finger enrolled"
+        try AuditRow.record(
+            db, at: now, action: .userRemove, pin: pin, slot: orphaned,
+            detail: context.map { "\($0): \(detail)" } ?? detail, actor: actor)
+        return orphaned
+    }
+}
+
+extension UserRow {
+    /// The lowest ZK uid no user holds, or nil when all of 1…32767 are taken.
+    static func lowestFreeUID(_ db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT CASE
+                    WHEN NOT EXISTS (SELECT 1 FROM users WHERE zk_uid = 1) THEN 1
+                    ELSE (SELECT min(u.zk_uid) + 1 FROM users AS u
+                          WHERE u.zk_uid < ? AND NOT EXISTS (SELECT 1 FROM users AS v WHERE v.zk_uid = u.zk_uid + 1))
+                END
+                """,
+            arguments: [SchemaV3Pull.maximumUID])
     }
 }

@@ -138,16 +138,13 @@ public struct UplinkCommandExecutor: Sendable {
         }
     }
 
-    /// Clears only what every configured server has acknowledged; returns how many punches remain.
-    ///
-    /// A quarantined punch sits behind its server's cursor without having been delivered, so the
-    /// clear stops just before the lowest one of any server.
+    /// Clears only what every configured server has acknowledged, stopping before any quarantined
+    /// punch (see ``HadirDatabase/clearableThroughSeq(servers:)``); returns how many punches remain.
     private func clearAckedLog(detail: String) throws -> Int {
-        var through = try database.ackedByAll(servers: allServers)
-        for server in allServers {
-            if let first = try database.quarantinedPunches(server: server).first?.seq { through = min(through, first - 1) }
-        }
-        return try database.clearLog(throughSeq: max(0, through), actor: actor, detail: detail)
+        // An executor always serves a configured server; an empty list would mean "no uplink",
+        // which clears everything, so it clears nothing instead.
+        let through = allServers.isEmpty ? 0 : try database.clearableThroughSeq(servers: allServers)
+        return try database.clearLog(throughSeq: through, actor: actor, detail: detail)
     }
 
     /// Local range (inclusive, to the second) to UTC milliseconds `[from, to)`.

@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import HadirCore
+
+extension HadirDatabase {
+    /// The templates stored with finger slots (DB_RRQ templates), ordered by uid.
+    ///
+    /// Slots whose template was never read back from the module (NULL or empty), and users without
+    /// a uid, are left out: a pull client can do nothing with them.
+    public func pullTemplates() throws(StoreError) -> [PullTemplate] {
+        let rows = try reading { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT u.zk_uid, f.pin, f.template FROM finger_slots AS f JOIN users AS u ON u.pin = f.pin
+                    WHERE f.template IS NOT NULL AND length(f.template) > 0 AND u.zk_uid IS NOT NULL
+                    ORDER BY u.zk_uid, f.slot
+                    """)
+        }
+        var templates: [PullTemplate] = []
+        templates.reserveCapacity(rows.count)
+        for row in rows {
+            let text: String = row[1]
+            let key = "pin \(text)"
+            let value: Int64 = row[0]
+            guard let uid = UInt16(exactly: value) else {
+                throw .invalidRow(table: UserRow.databaseTableName, key: key, reason: "zk_uid \(value)")
+            }
+            let template: Data = row[2]
+            templates.append(
+                PullTemplate(
+                    uid: uid, pin: try decodePIN(text, table: FingerSlotRow.databaseTableName, key: key), template: [UInt8](template)))
+        }
+        return templates
+    }
+}

@@ -11,7 +11,7 @@ PEERS_STAMP := $(PEERS_VENV)/.installed
 PEERS_REQUIREMENTS := Tests/peers/requirements.txt
 export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test unit-tests system-tests lint format demo bench crash-test clean peers
+.PHONY: deps build release test pull-peer-tests unit-tests system-tests lint format demo bench crash-test clean peers
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -46,11 +46,16 @@ $(PEERS_STAMP): $(PEERS_REQUIREMENTS) | deps
 	@$(PEERS_VENV)/bin/python -c 'import django, fingerprint_attendance'
 	@touch $@
 
-## test: every test — unit, simulator-over-pty, multi-process system and crash tests, and the
-## uplink against the real ADMS peer.
+## test: every test — unit, simulator-over-pty, multi-process system and crash tests, the
+## uplink against the real ADMS peer, and the pull server against real pyzk 0.9 (pytest).
 test: deps lint peers
 	$(SWIFT) build
 	$(SWIFT) test --no-parallel
+	$(MAKE) pull-peer-tests
+
+## pull-peer-tests: pyzk 0.9 against hadird over TCP and UDP, with and without a comm key.
+pull-peer-tests: peers
+	$(PEERS_VENV)/bin/python -m pytest -q -p no:cacheprovider Tests/peers/zk
 
 lint:
 	@if $(SWIFT) format --version >/dev/null 2>&1; then \
@@ -66,7 +71,7 @@ demo: deps
 	./scripts/demo.sh "$$($(SWIFT) build --show-bin-path)"
 
 ## bench: scan-to-durable latency and journal throughput against an SQLite fsync baseline.
-bench: deps
+bench: deps peers
 	$(SWIFT) run -c release hadir-bench
 
 clean:

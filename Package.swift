@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // System libraries, installed by `make deps` (apt).
@@ -45,14 +49,28 @@ let package = Package(
             dependencies: ["HadirScanner"]),
         .target(
             name: "HadirUplink",
-            dependencies: ["HadirCore", "HadirStore", "CCurl", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "HadirCore", "HadirStore", "CCurl", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]),
+        .target(
+            name: "HadirPull",
+            dependencies: [
+                "HadirCore", "HadirStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "HadirDaemon",
             dependencies: [
-                "HadirCore", "HadirStore", "HadirScanner", "HadirUplink", "CHadirSystem",
+                "HadirCore", "HadirStore", "HadirScanner", "HadirUplink", "HadirPull", "CHadirSystem",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]),
 
         .executableTarget(
@@ -64,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "hadirctl",
             dependencies: [
-                "HadirCore", "HadirStore", "HadirDaemon",
+                "HadirCore", "HadirStore", "HadirDaemon", "HadirPull",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -73,25 +91,38 @@ let package = Package(
                 "HadirSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Test and benchmark fixtures: synthetic journals, and a pull server on a scanner-less kiosk.
+        .executableTarget(
+            name: "hadir-fixtures",
+            dependencies: [
+                "HadirCore", "HadirStore", "HadirPull", "HadirDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "hadir-bench",
             dependencies: [
-                "HadirCore", "HadirStore", "HadirDaemon", "HadirUplink",
+                "HadirCore", "HadirStore", "HadirDaemon", "HadirUplink", "HadirPull",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // Shared by the test targets (a seeded generator for fuzz and property tests).
+        .target(name: "HadirTestSupport", path: "Tests/HadirTestSupport"),
         .testTarget(name: "HadirCoreTests", dependencies: ["HadirCore"]),
         .testTarget(
             name: "HadirStoreTests", dependencies: ["HadirStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "HadirScannerTests", dependencies: ["HadirScanner", "HadirCore"]),
+        .testTarget(name: "HadirScannerTests", dependencies: ["HadirScanner", "HadirCore", "HadirTestSupport"]),
         .testTarget(name: "HadirSimulatorTests", dependencies: ["HadirSimulator"]),
         .testTarget(
             name: "HadirUplinkTests",
-            dependencies: ["HadirUplink", "HadirCore", "HadirStore", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "HadirUplink", "HadirCore", "HadirStore", "HadirTestSupport", .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(name: "HadirPullTests", dependencies: ["HadirPull", "HadirCore", "HadirStore", "HadirTestSupport"]),
         .testTarget(name: "HadirDaemonTests", dependencies: ["HadirDaemon", "HadirSimulator"]),
         .testTarget(
             name: "SystemTests",
-            dependencies: ["HadirStore", "HadirDaemon", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["HadirStore", "HadirDaemon", "HadirTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -50,6 +50,22 @@ struct HadirBench {
         print(
             "  peak RSS during the drain \(String(format: "%.1f", drain.peakRSSMegabytes)) MB (target ≤ 60 MB: \(drain.peakRSSMegabytes <= 60 ? "PASS" : "FAIL"))"
         )
+
+        let pullCount = Int(ProcessInfo.processInfo.environment["HADIR_BENCH_PULL"] ?? "") ?? 100_000
+        let pull = try await PullBench.measure(directory: directory + "/pull", punches: pullCount)
+        print("\npull: \(pull.records) attendance records to pyzk 0.9 over TCP on loopback")
+        print(
+            "  device-side snapshot build (inventory + 40-byte buffer) p50 \(String(format: "%.1f", pull.snapshotMilliseconds)) ms"
+                + " (target ≤ 200 ms: \(pull.snapshotMilliseconds <= 200 ? "PASS" : "FAIL"))")
+        if let wall = pull.wallSeconds, let parse = pull.parseSeconds {
+            print("  pyzk get_attendance() wall \(String(format: "%.2f", wall)) s (target ≤ 5 s: \(wall <= 5 ? "PASS" : "FAIL"))")
+            print("  pyzk parsing the same bytes from memory \(String(format: "%.2f", parse)) s")
+            print(
+                "  ratio wall / parse \(String(format: "%.2f", wall / parse))×; the protocol and the kiosk add \(String(format: "%.2f", wall - parse)) s"
+                    + (parse > 5 ? " (pyzk slices its buffer once per record: its parsing alone exceeds 5 s here)" : ""))
+        } else {
+            print("  pyzk download skipped: \(pull.skipped ?? "unknown")")
+        }
     }
 
     static func ratio(_ a: Double, _ b: Double) -> String { String(format: "%.2f", a / b) }

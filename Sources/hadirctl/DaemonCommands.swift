@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HadirDaemon
+import HadirPull
 
 /// Runs a control call and turns failures into one clear line and exit code 1.
 func call<Payload: Codable & Sendable>(
@@ -31,6 +32,7 @@ struct Status: ParsableCommand {
             "users      \(status.users), fingers \(status.fingers)"
                 + (status.orphanSlots.isEmpty ? "" : ", slots to delete on module: \(status.orphanSlots)"))
         for uplink in status.uplinks { printUplink(uplink) }
+        if let pull = status.pull { printPull(pull) }
     }
 }
 
@@ -120,6 +122,19 @@ struct Events: ParsableCommand {
 }
 
 /// One line per server: delivery state at a glance.
+func printPull(_ pull: ZKPullServerStatus) {
+    let ports = "tcp \(pull.tcpPort.map(String.init) ?? "off"), udp \(pull.udpPort.map(String.init) ?? "off")"
+    print(
+        "pull       \(pull.listening ? ports : "not listening"): \(pull.tcpSessions + pull.udpSessions) session(s)"
+            + (pull.disabledSessions > 0 ? " (\(pull.disabledSessions) disabled the device; punching goes on)" : ""))
+    let refusals = [
+        (pull.authenticationFailures, "wrong comm key"), (pull.refusedByAllowList, "not allowed"),
+        (pull.refusedOverSessionLimit, "over session limit"), (pull.rateLimited, "rate-limited"), (pull.badFrames, "bad frames"),
+        (pull.refusedReadOnly, "refused read-only"),
+    ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+    if !refusals.isEmpty { print("           \(refusals.joined(separator: ", "))") }
+}
+
 func printUplink(_ uplink: UplinkStatus) {
     let health = uplink.backlog == 0 ? Output.green("in sync") : Output.red("\(uplink.backlog) unsent")
     var line = "uplink     \(uplink.server) \(uplink.url): \(health), acked seq \(uplink.ackedSeq)"
@@ -140,5 +155,15 @@ struct Sync: ParsableCommand {
         if options.json { return Output.json(uplinks) }
         print("sync requested")
         for uplink in uplinks { printUplink(uplink) }
+    }
+}
+
+struct Metrics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the daemon's metrics in the Prometheus text format (punches, backlog, clock drift, pull sessions…).")
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        print(try call(options, ControlRequest(op: "metrics"), String.self), terminator: "")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HadirCore
 import HadirDaemon
 import HadirStore
+import HadirTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -57,18 +58,5 @@ import Testing
         }
         #expect(journal.map(\.seq) == Array(1...Int64(journal.count)))
         #expect(try database.verifyChain() == .intact(count: journal.count))
-    }
-}
-
-/// A tiny deterministic generator for test schedules.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -168,6 +168,11 @@ struct UplinkPeerSystemTests {
         let kiosk = UplinkRig.wallTimeFormatter.date(from: String(status.localTime.prefix(19)))
         let drift = kiosk.map { abs($0.timeIntervalSinceNow) } ?? .infinity
         #expect(drift < 10, "kiosk local time \(status.localTime) vs host \(Date())")
+        // The drift the handshake's Date header showed is in status and in the metrics.
+        #expect(status.uplinks.first?.clockDriftMilliseconds != nil)
+        let metrics = try daemon.client.call(ControlRequest(op: "metrics"), expecting: String.self)
+        #expect(metrics.contains("hadir_uplink_clock_drift_seconds{server="), "\(metrics)")
+        #expect(metrics.contains("hadir_uplink_backlog{server="), "\(metrics)")
         #expect(daemon.terminate() == 0)
     }
 

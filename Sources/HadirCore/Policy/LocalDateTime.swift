@@ -1,6 +1,6 @@
 /// A civil date and time in a fixed-offset zone, computed without Foundation's calendars
 /// so that it is exact, cheap and identical on every board.
-public struct LocalDateTime: Hashable, Sendable, CustomStringConvertible {
+public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -47,6 +47,30 @@ public struct LocalDateTime: Hashable, Sendable, CustomStringConvertible {
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
         return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(hour)):\(pad(minute)):\(pad(second))"
+    }
+
+    /// A real calendar date (leap years included) and a time of day in range, in years 1…9999.
+    ///
+    /// Wall times from outside (a server's SET_TIME, a packed ZK time) are checked with this
+    /// before they are turned into instants.
+    public var isValid: Bool {
+        (1...9999).contains(year) && day >= 1 && day <= Self.daysInMonth(year: year, month: month)
+            && (0...23).contains(hour) && (0...59).contains(minute) && (0...59).contains(second)
+    }
+
+    public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
+        (lhs.year, lhs.month, lhs.day, lhs.hour, lhs.minute, lhs.second)
+            < (rhs.year, rhs.month, rhs.day, rhs.hour, rhs.minute, rhs.second)
+    }
+
+    /// Days in `month` of `year`; 0 for a month outside 1…12.
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 1, 3, 5, 7, 8, 10, 12: 31
+        case 4, 6, 9, 11: 30
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        default: 0
+        }
     }
 
     // Proleptic Gregorian conversions (H. Hinnant's days_from_civil / civil_from_days).

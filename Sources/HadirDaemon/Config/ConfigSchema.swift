@@ -1,4 +1,5 @@
 import HadirCore
+import HadirPull
 import HadirScanner
 import Logging
 
@@ -131,6 +132,54 @@ struct ConfigSchema {
                 guard rate > 0, rate <= 3_600 else { throw .outOfRange("simulated_rate must be in (0, 3600]") }
                 config.clock.simulatedRate = rate
             },
+        ],
+        "pull": [
+            "enabled": { config, _, value throws(ConfigValueError) in config.pull.enabled = try value.bool() },
+            "host": { config, _, value throws(ConfigValueError) in
+                let host = try value.string()
+                guard !host.isEmpty, !host.contains(" ") else { throw .invalid("host must be an address to listen on, e.g. \"0.0.0.0\"") }
+                config.pull.host = host
+            },
+            "port": { config, _, value throws(ConfigValueError) in config.pull.port = try value.int(in: 0...65_535) },
+            "tcp": { config, _, value throws(ConfigValueError) in config.pull.tcp = try value.bool() },
+            "udp": { config, _, value throws(ConfigValueError) in config.pull.udp = try value.bool() },
+            "comm_key": { config, _, value throws(ConfigValueError) in config.pull.commKey = try value.unsigned32() },
+            "read_only": { config, _, value throws(ConfigValueError) in config.pull.readOnly = try value.bool() },
+            "allow": { config, _, value throws(ConfigValueError) in
+                let cidrs = try value.stringList()
+                do {
+                    _ = try ZKAllowList(cidrs)
+                } catch {
+                    throw .invalid("allow: \(error)")
+                }
+                config.pull.allow = cidrs
+            },
+            "max_sessions": { config, _, value throws(ConfigValueError) in config.pull.maxSessions = try value.int(in: 1...1_000) },
+            "requests_per_second": { config, _, value throws(ConfigValueError) in
+                let rate = try value.double()
+                guard rate >= 1, rate <= 100_000 else { throw .outOfRange("requests_per_second must be in 1…100000") }
+                config.pull.requestsPerSecond = rate
+            },
+            "idle_timeout_s": { config, _, value throws(ConfigValueError) in config.pull.idleTimeoutSeconds = try value.int(in: 5...86_400)
+            },
+            "set_time": { config, _, value throws(ConfigValueError) in
+                let policy = try value.string()
+                guard ["refuse-when-synced", "apply", "refuse"].contains(policy) else {
+                    throw .invalid("set_time must be \"refuse-when-synced\", \"apply\" or \"refuse\"")
+                }
+                config.pull.setTime = policy
+            },
+            "device_name": { config, _, value throws(ConfigValueError) in
+                config.pull.deviceName = try value.string()
+            },
+            "platform": { config, _, value throws(ConfigValueError) in
+                let platform = try value.string()
+                guard platform.hasSuffix("_TFT") else {
+                    throw .invalid("platform must end in _TFT (pyzk then uses the 72/40-byte formats)")
+                }
+                config.pull.platform = platform
+            },
+            "mac": { config, _, value throws(ConfigValueError) in config.pull.macAddress = try value.string() },
         ],
         "output": [
             "feedback_lines": { config, _, value throws(ConfigValueError) in config.output.feedbackLines = try value.bool() },

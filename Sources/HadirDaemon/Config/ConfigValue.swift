@@ -1,3 +1,4 @@
+import Foundation
 import HadirCore
 import TOMLKit
 
@@ -78,6 +79,19 @@ struct ConfigValue {
         let parsed = text.hasPrefix("0x") ? UInt32(text.dropFirst(2), radix: 16) : UInt32(text)
         guard let parsed else { throw .wrongType(expected: "a 32-bit number or \"0x…\"", found: "\"\(text)\"") }
         return parsed
+    }
+
+    /// A TOML array of strings, or one comma-separated string (also how the environment gives it).
+    func stringList() throws(ConfigValueError) -> [String] {
+        if case .toml(let value) = origin, let array = value.array {
+            var items: [String] = []
+            for element in array {
+                guard let text = element.string else { throw .wrongType(expected: "an array of strings", found: element.type.description) }
+                items.append(text)
+            }
+            return items
+        }
+        return try string().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// "HH:MM", 24-hour.

@@ -73,6 +73,32 @@ public struct HadirConfiguration: Sendable {
         public var simulatedRate = 1.0
     }
 
+    /// The ZK pull server on port 4370 (`[pull]`), for pyzk-based servers and tools.
+    public struct Pull: Sendable {
+        public var enabled = true
+        public var host = "0.0.0.0"
+        /// 0 picks a free port (tests); the bound port shows in status.
+        public var port = 4370
+        public var tcp = true
+        public var udp = true
+        /// 0 = no comm key.
+        public var commKey: UInt32 = 0
+        /// Answer USER_WRQ, DELETE_*, CLEAR_* and RESTART with ACK_ERROR.
+        public var readOnly = false
+        /// CIDRs allowed to connect; empty = everyone on the network.
+        public var allow: [String] = []
+        public var maxSessions = 16
+        public var requestsPerSecond = 200.0
+        public var idleTimeoutSeconds = 120
+        /// SET_TIME from pull clients: "refuse-when-synced" (default), "apply" or "refuse".
+        public var setTime = "refuse-when-synced"
+        public var deviceName = "Hadir"
+        /// `_TFT` makes pyzk use the 72-byte user and 40-byte attendance formats.
+        public var platform = "ZMM220_TFT"
+        /// Reported as MAC; empty = the first non-loopback interface's address.
+        public var macAddress = ""
+    }
+
     public struct Output: Sendable {
         /// One JSON line per feedback event on stdout (for supervisors, the demo and tests).
         public var feedbackLines = true
@@ -86,6 +112,7 @@ public struct HadirConfiguration: Sendable {
     public var clock = Clock()
     public var output = Output()
     public var uplinks: [UplinkServer] = []
+    public var pull = Pull()
 
     public init() {}
 

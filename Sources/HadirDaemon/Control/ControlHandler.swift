@@ -17,11 +17,13 @@ public struct ControlHandler: Sendable {
     let clock: any ClockSource
     let serial: String
     let uplink: UplinkService?
+    let pull: PullService?
     let logger: Logger
 
     public init(
         database: HadirDatabase, scanner: ScannerService, enrollment: EnrollmentCoordinator, hub: FeedbackHub,
-        configuration: HadirConfiguration, clock: any ClockSource, serial: String, uplink: UplinkService?, logger: Logger
+        configuration: HadirConfiguration, clock: any ClockSource, serial: String, uplink: UplinkService?, pull: PullService? = nil,
+        logger: Logger
     ) {
         self.database = database
         self.scanner = scanner
@@ -31,6 +33,7 @@ public struct ControlHandler: Sendable {
         self.clock = clock
         self.serial = serial
         self.uplink = uplink
+        self.pull = pull
         self.logger = logger
     }
 
@@ -75,6 +78,11 @@ public struct ControlHandler: Sendable {
             guard let uplink else { throw ControlRequestError("no [uplink.<name>] server is configured") }
             uplink.requestSync()
             reply(ControlReply.result(try uplinkStatus()), send)
+        case "metrics":
+            let text = try DaemonMetrics.shared.render(
+                database: database, servers: configuration.uplinks.map(\.name), scannerConnected: scanner.status.connected, pull: pull,
+                nowMilliseconds: clock.now().utcMilliseconds)
+            reply(ControlReply.result(text), send)
         case "audit-fingers":
             reply(ControlReply.result(try await audit()), send)
         case "events":
@@ -84,7 +92,7 @@ public struct ControlHandler: Sendable {
         default:
             reply(
                 ControlReply<EmptyPayload>.failure(
-                    "unknown op \"\(request.op)\"; known: status, users, user-add, user-remove, enroll, delete-finger, audit-fingers, sync-now, events"
+                    "unknown op \"\(request.op)\"; known: status, users, user-add, user-remove, enroll, delete-finger, audit-fingers, sync-now, events, metrics"
                 ),
                 send)
         }
@@ -119,7 +127,7 @@ public struct ControlHandler: Sendable {
             users: try database.users().count, fingers: try database.fingerSlots().count,
             orphanSlots: try database.orphanSlots(), clockQuality: reading.quality.rawValue,
             localTime: "\(local) \(configuration.policy.profile.zone.rawValue)", profile: configuration.policy.profile.id,
-            uplinks: try uplinkStatus())
+            uplinks: try uplinkStatus(), pull: pull?.status)
     }
 
     /// Per server: cursor, backlog and its age, last success and error, quarantined punches.

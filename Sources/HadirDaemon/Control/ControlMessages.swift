@@ -1,4 +1,5 @@
 import Foundation
+import HadirPull
 import HadirStore
 
 /// A request to the daemon's control socket: one JSON object per line.
@@ -59,9 +60,11 @@ public struct StatusReport: Codable, Sendable {
     public var localTime: String
     public var profile: String
     public var uplinks: [UplinkStatus]
+    /// The ZK pull server on 4370; nil when `[pull] enabled = false`.
+    public var pull: ZKPullServerStatus?
 
     enum CodingKeys: String, CodingKey {
-        case version, serial, scanner, punches, users, fingers, profile, uplinks
+        case version, serial, scanner, punches, users, fingers, profile, uplinks, pull
         case stateDirectory = "state_dir"
         case lastSeq = "last_seq"
         case orphanSlots = "orphan_slots"

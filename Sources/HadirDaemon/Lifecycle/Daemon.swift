@@ -1,5 +1,6 @@
 import Foundation
 import HadirCore
+import HadirPull
 import HadirScanner
 import HadirStore
 import Logging
@@ -17,43 +18,60 @@ public struct Daemon {
     }
 
     public func run() async throws {
+        DaemonMetrics.bootstrap()
         let notifier = SystemdNotifier()
         let (database, quarantined) = try DatabaseOpener.open(path: configuration.databasePath, logger: logger)
         let serial = try DeviceIdentity.serial(stateDirectory: configuration.device.stateDirectory, override: configuration.device.serial)
         let clock = makeClock()
         let hub = FeedbackHub(printsLines: configuration.output.feedbackLines, logger: logger)
         let language = configuration.device.language
+        let liveEvents = ZKLiveEventHub()
         let recorder = try PunchRecorder(
             database: database, clock: clock, profile: configuration.policy.profile,
             duplicateWindow: DuplicateWindow(seconds: configuration.policy.duplicateWindowSeconds), deviceSerial: serial,
-            hub: hub, language: language, logger: logger)
+            hub: hub, language: language, logger: logger, liveEvents: liveEvents)
         let scannerConfiguration = configuration.scanner
         let scanner = ScannerService(
             configuration: scannerConfiguration,
             makeTransport: { TTYTransport(path: scannerConfiguration.path, baud: scannerConfiguration.baud) },
             recorder: recorder, database: database, hub: hub, language: language, logger: logger)
         let enrollment = EnrollmentCoordinator(database: database, scanner: scanner, hub: hub, language: language, logger: logger)
+        let kiosk = DaemonKiosk(
+            database: database, scanner: scanner, recorder: recorder, enrollment: enrollment,
+            clockAuthority: configuration.clock.authority, zoneOffsetSeconds: configuration.policy.profile.zone.offsetSeconds,
+            logger: logger)
         let uplink: UplinkService? =
             configuration.uplinks.isEmpty
             ? nil
             : try UplinkService.make(
-                configuration: configuration, serial: serial, database: database,
-                kiosk: DaemonKiosk(
-                    database: database, scanner: scanner, recorder: recorder, enrollment: enrollment,
-                    clockAuthority: configuration.clock.authority, zoneOffsetSeconds: configuration.policy.profile.zone.offsetSeconds,
+                configuration: configuration, serial: serial, database: database, kiosk: kiosk, clock: clock, logger: logger)
+        let pull: PullService? =
+            configuration.pull.enabled
+            ? try PullService.make(
+                configuration: configuration, serial: serial,
+                device: ZKStoreDevice(
+                    database: database,
+                    actions: DaemonPullActions(
+                        database: database, scanner: scanner, clock: clock, kiosk: kiosk, setTimePolicy: configuration.pull.setTime,
+                        logger: logger),
+                    uplinkServers: configuration.uplinks.map(\.name), zoneOffsetSeconds: configuration.policy.profile.zone.offsetSeconds,
                     logger: logger),
-                clock: clock, logger: logger)
+                events: liveEvents, logger: logger)
+            : nil
         let control = ControlServer(
             path: configuration.controlSocketPath,
             handler: ControlHandler(
                 database: database, scanner: scanner, enrollment: enrollment, hub: hub, configuration: configuration,
-                clock: clock, serial: serial, uplink: uplink, logger: logger),
+                clock: clock, serial: serial, uplink: uplink, pull: pull, logger: logger),
             logger: logger)
         try control.bind()
 
         var services: [any Service] = [scanner, control]
         if let uplink {
             services.append(uplink)
+        }
+        if let pull {
+            services.append(pull)
         }
         if let interval = SystemdNotifier.watchdogInterval() {
             services.append(WatchdogService(notifier: notifier, interval: interval))

@@ -1,6 +1,8 @@
 import HadirCore
+import HadirPull
 import HadirStore
 import Logging
+import Metrics
 
 /// Turns an identified scan into a durable punch: dedupe window, attendance state, hash chain,
 /// COMMIT — and only then the "Terima kasih" feedback. Nothing downstream gets a punch from memory.
@@ -20,6 +22,8 @@ public actor PunchRecorder {
     let hub: FeedbackHub
     let language: KioskLanguage
     let logger: Logger
+    /// Pull sessions that registered for live events hear of each punch after its commit.
+    let liveEvents: ZKLiveEventHub?
     /// The last accepted punch per person, for the dedupe window.
     private var lastAccepted: [EmployeePIN: ClockReading] = [:]
     /// The local day (days since epoch) of each person's last check-in.
@@ -27,8 +31,10 @@ public actor PunchRecorder {
 
     public init(
         database: HadirDatabase, clock: any ClockSource, profile: AttendanceProfile, duplicateWindow: DuplicateWindow,
-        deviceSerial: String, hub: FeedbackHub, language: KioskLanguage, logger: Logger
+        deviceSerial: String, hub: FeedbackHub, language: KioskLanguage, logger: Logger,
+        liveEvents: ZKLiveEventHub? = nil
     ) throws {
+        self.liveEvents = liveEvents
         self.database = database
         self.clock = clock
         self.profile = profile
@@ -91,6 +97,8 @@ public actor PunchRecorder {
                 seq: punch.seq, hash: punch.hash.hexString, localTime: local.description,
                 classification: assessment.classification.rawValue, verify: verify.rawValue, slot: slot,
                 detail: reading.quality == .synced ? nil : "clock \(reading.quality.rawValue)"))
+        liveEvents?.publish(ZKSnapshotEncoder.liveEvent(for: punch))
+        Counter(label: "hadir_punches_total", dimensions: [("verify", String(verify.rawValue))]).increment()
         return .recorded(punch)
     }
 
@@ -103,6 +111,7 @@ public actor PunchRecorder {
             logger.error("unknown-finger event not recorded", metadata: ["error": "\(error)"])
         }
         publish(.unknownFinger, kind: .unknownFinger, slot: slot, detail: detail)
+        Counter(label: "hadir_unknown_fingers_total").increment()
     }
 
     /// An image too poor to read: asked to try again, and counted for scanner health.

@@ -23,6 +23,11 @@ struct DaemonKiosk: UplinkKiosk {
     var firmwareVersion: String { "Hadir \(HadirVersion.current)" }
 
     func installTemplate(_ template: [UInt8], for pin: EmployeePIN) async -> TemplateInstallOutcome {
+        await installTemplate(template, for: pin, actor: "uplink")
+    }
+
+    /// The single-finger rule for a template from any server (`actor` goes into the audit rows).
+    func installTemplate(_ template: [UInt8], for pin: EmployeePIN, actor: String) async -> TemplateInstallOutcome {
         let database = self.database
         do {
             return try await scanner.perform { driver in
@@ -37,9 +42,9 @@ struct DaemonKiosk: UplinkKiosk {
                 let used = try database.usedSlots().union(try await driver.list())
                 guard let capacity = await driver.systemParameters?.capacity, let slot = (0..<capacity).first(where: { !used.contains($0) })
                 else { return .failed("the module's library is full") }
-                try database.markPendingSlot(slot, reason: "server template for \(pin)", actor: "uplink")
+                try database.markPendingSlot(slot, reason: "server template for \(pin)", actor: actor)
                 try await driver.restore(template: template, to: slot)
-                try database.assignFinger(pin: pin, slot: slot, template: template, replace: false, actor: "uplink")
+                try database.assignFinger(pin: pin, slot: slot, template: template, replace: false, actor: actor)
                 return .stored(slot: slot)
             }
         } catch ScannerError.module(let error) {
@@ -73,11 +78,9 @@ struct DaemonKiosk: UplinkKiosk {
             return .refusedByPolicy("[clock] authority is ntp")
         }
         let utc = local.utcMilliseconds(offsetSeconds: zoneOffsetSeconds)
-        var spec = timespec(tv_sec: Int(utc / 1000), tv_nsec: Int(utc % 1000) * 1_000_000)
-        guard clock_settime(CLOCK_REALTIME, &spec) == 0 else {
-            let reason = String(cString: strerror(errno))
-            logger.error("setting the clock failed", metadata: ["error": "\(reason)"])
-            return .failed(reason)
+        if case .failure(let error) = SystemClockSetter.set(utcMilliseconds: utc) {
+            logger.error("setting the clock failed", metadata: ["error": "\(error.reason)"])
+            return .failed(error.reason)
         }
         try? database.recordScanEvent(kind: "clock_set", detail: "set to \(local) by the server", atMilliseconds: utc)
         logger.notice("clock set by the server", metadata: ["time": "\(local)"])
@@ -91,9 +94,8 @@ struct DaemonKiosk: UplinkKiosk {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let target = Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000 + driftMilliseconds
-        var spec = timespec(tv_sec: Int(target / 1000), tv_nsec: Int(target % 1000) * 1_000_000)
-        guard clock_settime(CLOCK_REALTIME, &spec) == 0 else {
-            logger.error("correcting the clock from the server failed", metadata: ["error": "\(String(cString: strerror(errno)))"])
+        if case .failure(let error) = SystemClockSetter.set(utcMilliseconds: target) {
+            logger.error("correcting the clock from the server failed", metadata: ["error": "\(error.reason)"])
             return
         }
         try? database.recordScanEvent(

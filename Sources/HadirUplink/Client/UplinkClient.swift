@@ -124,6 +124,7 @@ public final class UplinkClient: Sendable {
     func recordFailure(_ reason: String) {
         guard !Task.isCancelled else { return }
         logger.notice("uplink exchange failed", metadata: ["reason": "\(reason)"])
+        UplinkMetrics.failure(server: server)
         persist { try database.recordUplinkError(server: server, reason: reason, atMilliseconds: clock()) }
     }
 
@@ -167,7 +168,10 @@ public final class UplinkClient: Sendable {
             }
             let drift = drift(response, sentAt: sentAt, now: now)
             persist { try database.recordHandshake(server: server, atMilliseconds: now, clockDriftMilliseconds: drift) }
-            if let drift { await kiosk.serverClockObserved(driftMilliseconds: drift) }
+            if let drift {
+                UplinkMetrics.clockDrift(server: server, milliseconds: drift)
+                await kiosk.serverClockObserved(driftMilliseconds: drift)
+            }
             return session.handshakeReplied(options: options, now: clock())
         }
     }

@@ -1,4 +1,5 @@
 import HadirCore
+import HadirTestSupport
 import Testing
 
 @testable import HadirScanner

@@ -1,4 +1,5 @@
 import HadirCore
+import HadirTestSupport
 import Testing
 
 @testable import HadirUplink
@@ -125,7 +126,7 @@ struct ADMSBase64Tests {
     }
 
     @Test func randomBytesRoundTrip() {
-        var random = ADMSFuzzRandom(seed: 64)
+        var random = SplitMix64(seed: 64)
         for _ in 0..<500 {
             let bytes = (0..<Int.random(in: 1...300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
             #expect(ADMSBase64.decode(ADMSBase64.encode(bytes)) == bytes)

@@ -1,4 +1,5 @@
 import HadirCore
+import HadirTestSupport
 import Testing
 
 @testable import HadirUplink
@@ -33,7 +34,7 @@ struct ADMSFuzzTests {
         "=", ":", "\t", " ", "\n", "\r\n", "&", "é", "\u{0}", "\u{FFFD}",
     ]
 
-    static func compose(_ fragments: [String], _ random: inout ADMSFuzzRandom) -> [UInt8] {
+    static func compose(_ fragments: [String], _ random: inout SplitMix64) -> [UInt8] {
         var bytes: [UInt8] = []
         for _ in 0..<Int.random(in: 0...40, using: &random) {
             if Int.random(in: 0..<6, using: &random) == 0 {
@@ -45,7 +46,7 @@ struct ADMSFuzzTests {
         return bytes
     }
 
-    static func mutate(_ bytes: inout [UInt8], _ random: inout ADMSFuzzRandom) {
+    static func mutate(_ bytes: inout [UInt8], _ random: inout SplitMix64) {
         guard !bytes.isEmpty else { return }
         let index = Int.random(in: 0..<bytes.count, using: &random)
         switch Int.random(in: 0..<7, using: &random) {
@@ -83,7 +84,7 @@ struct ADMSFuzzTests {
     }
 
     @Test func handshakeParserSurvivesRandomAndMutatedBodies() async {
-        var random = ADMSFuzzRandom(seed: 0xAD35)
+        var random = SplitMix64(seed: 0xAD35)
         let seeds = [ADMSHandshakeParserTests.referenceExample, "OK", "RETRY", "UNKNOWN DEVICE", "GET OPTION FROM:X\r\nStamp=1\r\n"].map {
             Array($0.utf8)
         }
@@ -167,7 +168,7 @@ struct ADMSFuzzTests {
     }
 
     @Test func commandParserSurvivesRandomAndMutatedBodies() async {
-        var random = ADMSFuzzRandom(seed: 0xC0DE)
+        var random = SplitMix64(seed: 0xC0DE)
         let seeds = [
             "C:1:DATA UPDATE USERINFO PIN=1001\tName=Budi\tPri=14\tPasswd=\tCard=\tGrp=1\tTZ=0000000000000000\tVerify=-1",
             "C:2:DATA UPDATE FINGERTMP PIN=7\tFID=6\tSize=8\tValid=1\tTMP=AQIDBAU=\r\nC:3:DATA DELETE USERINFO PIN=7",

@@ -1,3 +1,4 @@
+import HadirTestSupport
 import Testing
 
 @testable import HadirUplink

@@ -41,6 +41,8 @@ final class DaemonUnderTest {
             config += "\n[clock]\nsimulated_start = \"\(simulatedStart)\"\nsimulated_rate = 1.0\n"
         }
         config += extraConfig
+        // Any free port: tests run daemons side by side, and port 4370 may be taken on the host.
+        if !extraConfig.contains("[pull]") { config += "\n[pull]\nhost = \"127.0.0.1\"\nport = 0\n" }
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
         process = try ManagedProcess(executable: Binaries.path("hadird"), arguments: ["--config", configPath])
         guard process.waitForLine({ $0.contains(#""event":"ready""#) }) != nil else {

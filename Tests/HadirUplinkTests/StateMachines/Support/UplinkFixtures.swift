@@ -1,3 +1,5 @@
+import HadirTestSupport
+
 @testable import HadirUplink
 
 /// Builders and readers shared by the uplink state-machine tests.

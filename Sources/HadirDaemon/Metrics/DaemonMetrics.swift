@@ -1,0 +1,52 @@
+import CoreMetrics
+import Foundation
+import HadirStore
+import Metrics
+import Prometheus
+import Synchronization
+
+/// The daemon's metrics: swift-metrics everywhere, exported in the Prometheus text format.
+///
+/// Counters are pushed where things happen; gauges that describe state (backlog, sessions) are
+/// read from the store and services at scrape time, so they are never stale.
+public final class DaemonMetrics: Sendable {
+    /// swift-metrics can be bootstrapped once per process.
+    public static let shared = DaemonMetrics()
+
+    let registry = PrometheusCollectorRegistry()
+
+    private init() {
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+    }
+
+    /// Bootstraps swift-metrics (once); call before anything records.
+    public static func bootstrap() { _ = shared }
+
+    /// Refreshes the state gauges, then renders everything in the Prometheus text format.
+    func render(database: HadirDatabase, servers: [String], scannerConnected: Bool, pull: PullService?, nowMilliseconds: Int64) throws
+        -> String
+    {
+        Gauge(label: "hadir_journal_punches").record(try database.punchCount())
+        Gauge(label: "hadir_scanner_connected").record(scannerConnected ? 1 : 0)
+        for server in servers {
+            let backlog = try database.uplinkBacklog(server: server)
+            Gauge(label: "hadir_uplink_backlog", dimensions: [("server", server)]).record(backlog.count)
+            let age = backlog.oldestUTCMilliseconds.map { max(0, nowMilliseconds - $0) / 1000 } ?? 0
+            Gauge(label: "hadir_uplink_oldest_unsynced_age_seconds", dimensions: [("server", server)]).record(age)
+            Gauge(label: "hadir_uplink_quarantined", dimensions: [("server", server)])
+                .record(try database.quarantinedPunches(server: server).count)
+        }
+        if let status = pull?.status {
+            Gauge(label: "hadir_pull_sessions", dimensions: [("transport", "tcp")]).record(status.tcpSessions)
+            Gauge(label: "hadir_pull_sessions", dimensions: [("transport", "udp")]).record(status.udpSessions)
+            Gauge(label: "hadir_pull_authentication_failures").record(status.authenticationFailures)
+            Gauge(label: "hadir_pull_refused", dimensions: [("reason", "allow_list")]).record(status.refusedByAllowList)
+            Gauge(label: "hadir_pull_refused", dimensions: [("reason", "session_limit")]).record(status.refusedOverSessionLimit)
+            Gauge(label: "hadir_pull_refused", dimensions: [("reason", "rate")]).record(status.rateLimited)
+            Gauge(label: "hadir_pull_bad_frames").record(status.badFrames)
+        }
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}

@@ -1,0 +1,161 @@
+import AsyncAlgorithms
+import NIOCore
+
+extension ZKPullServer {
+    /// A UDP session: keyed by the client's address and the session id it was given.
+    struct UDPSessionKey: Hashable, Sendable {
+        var peer: SocketAddress
+        var sessionID: UInt16
+    }
+
+    struct UDPSession: Sendable {
+        var machine: ZKSessionStateMachine
+        var context: ZKQueryContext
+        var lastRequest: ContinuousClock.Instant
+        var ackGeneration = 0
+        var disabled = false
+    }
+
+    /// All UDP sessions share one socket and one loop; pyzk never retransmits, so every datagram
+    /// is answered to its source address.
+    func serveUDP(_ channel: ZKUDPChannel) async throws {
+        let timers = ZKSessionTimers(tickSeconds: min(5, configuration.idleTimeoutSeconds))
+        defer { timers.stop() }
+        var sessions: [UDPSessionKey: UDPSession] = [:]
+        var ackTimers: [Int: UDPSessionKey] = [:]
+        var nextTimer = 0
+        defer {
+            for (_, session) in sessions { release(session) }
+        }
+        try await channel.executeThenClose { inbound, outbound in
+            let inputs = merge(
+                inbound.map { UDPInput.datagram($0) }, events.subscribe().map { UDPInput.session(.event($0)) },
+                timers.stream.map { UDPInput.session($0) })
+
+            func perform(_ first: ZKSessionOutput, key: UDPSessionKey) async throws {
+                guard var session = sessions[key] else { return }
+                var output = first
+                while true {
+                    note(output.notices, context: session.context)
+                    for packet in output.packets {
+                        try await outbound.write(AddressedEnvelope(remoteAddress: key.peer, data: ByteBuffer(bytes: packet.encoded())))
+                    }
+                    if output.startEventAckTimer {
+                        nextTimer += 1
+                        session.ackGeneration = nextTimer
+                        ackTimers[nextTimer] = key
+                        timers.startEventAckTimer(generation: nextTimer, seconds: configuration.eventAckTimeoutSeconds)
+                    }
+                    if output.restart {
+                        let device = self.device
+                        let context = session.context
+                        Task { await device.restart(context: context) }
+                    }
+                    trackDisabled(session.machine, &session.disabled)
+                    if output.close {
+                        sessions[key] = nil
+                        release(session)
+                        return
+                    }
+                    guard let query = output.query else { break }
+                    output = session.machine.deviceAnswered(await device.answer(query, context: session.context))
+                }
+                sessions[key] = session
+            }
+
+            for try await input in inputs {
+                switch input {
+                case .datagram(let envelope):
+                    if let (output, key) = try await received(envelope, sessions: &sessions, outbound: outbound) {
+                        try await perform(output, key: key)
+                    }
+                case .session(.event(let event)):
+                    for key in Array(sessions.keys) {
+                        guard let output = sessions[key]?.machine.punchRecorded(event) else { continue }
+                        try await perform(output, key: key)
+                    }
+                case .session(.eventAckTimeout(let generation)):
+                    guard let key = ackTimers.removeValue(forKey: generation), sessions[key]?.ackGeneration == generation,
+                        let output = sessions[key]?.machine.eventAckTimedOut()
+                    else { continue }
+                    try await perform(output, key: key)
+                case .session(.tick):
+                    let now = ContinuousClock.now
+                    for (key, session) in sessions
+                    where !session.machine.wantsLiveAttendance && now - session.lastRequest > .seconds(configuration.idleTimeoutSeconds) {
+                        logger.info("forgetting idle pull session", metadata: ["peer": "\(session.context.peer)"])
+                        sessions[key] = nil
+                        release(session)
+                    }
+                case .session:
+                    continue
+                }
+            }
+        }
+    }
+
+    private func received(
+        _ envelope: AddressedEnvelope<ByteBuffer>, sessions: inout [UDPSessionKey: UDPSession],
+        outbound: NIOAsyncChannelOutboundWriter<AddressedEnvelope<ByteBuffer>>
+    ) async throws -> (ZKSessionOutput, UDPSessionKey)? {
+        let peer = envelope.remoteAddress.ipAddress ?? "unknown"
+        guard configuration.allowList.allows(peer) else {
+            counters.update { $0.refusedByAllowList += 1 }
+            logger.warning("pull datagram ignored: address not in [pull] allow", metadata: ["peer": "\(peer)"])
+            return nil
+        }
+        guard limiter.allow(peer) else {
+            counters.update { $0.rateLimited += 1 }
+            return nil
+        }
+        let packet: ZKPacket
+        do {
+            packet = try ZKPacket.decode(datagram: envelope.data.readableBytesView)
+        } catch {
+            counters.update { $0.badFrames += 1 }
+            logger.warning("pull datagram ignored: \(error)", metadata: ["peer": "\(peer)"])
+            return nil
+        }
+        var key = UDPSessionKey(peer: envelope.remoteAddress, sessionID: packet.sessionID)
+        if sessions[key] == nil {
+            guard packet.command == .connect else {
+                // No such session: tell the client to connect again rather than stay silent.
+                let reply = ZKPacket(command: .ackUnauth, sessionID: packet.sessionID, replyID: packet.replyID)
+                try await outbound.write(AddressedEnvelope(remoteAddress: envelope.remoteAddress, data: ByteBuffer(bytes: reply.encoded())))
+                return nil
+            }
+            guard sessionIDs.liveCount < configuration.maximumSessions, let sessionID = sessionIDs.allocate() else {
+                counters.update { $0.refusedOverSessionLimit += 1 }
+                logger.warning("pull session refused: session limit reached", metadata: ["peer": "\(peer)"])
+                let reply = ZKPacket(command: .ackError, sessionID: 0, replyID: packet.replyID)
+                try await outbound.write(AddressedEnvelope(remoteAddress: envelope.remoteAddress, data: ByteBuffer(bytes: reply.encoded())))
+                return nil
+            }
+            key.sessionID = sessionID
+            counters.update {
+                $0.udpSessions += 1
+                $0.sessionsServed += 1
+            }
+            sessions[key] = UDPSession(
+                machine: ZKSessionStateMachine(configuration: configuration.sessionConfiguration(.udp), sessionID: sessionID),
+                context: ZKQueryContext(peer: peer, sessionID: sessionID, transport: .udp), lastRequest: .now)
+        }
+        guard let output = sessions[key]?.machine.received(packet) else { return nil }
+        sessions[key]?.lastRequest = .now
+        return (output, key)
+    }
+
+    private func release(_ session: UDPSession) {
+        sessionIDs.release(session.context.sessionID)
+        counters.update {
+            $0.udpSessions -= 1
+            if session.disabled { $0.disabledSessions -= 1 }
+        }
+    }
+}
+
+/// The UDP loop's inputs: datagrams from any client, plus the session-level inputs.
+enum UDPInput: Sendable {
+    case datagram(AddressedEnvelope<ByteBuffer>)
+    case session(ZKConnectionInput)
+}

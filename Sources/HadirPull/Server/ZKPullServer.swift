@@ -1,0 +1,118 @@
+import Logging
+import NIOCore
+import NIOPosix
+
+/// The ZK pull server on TCP and UDP (port 4370 by default): the SwiftNIO shell around
+/// ``ZKSessionStateMachine``. It moves bytes, enforces the allow-list, session limit and request
+/// rate, and performs the sessions' queries through a ``ZKPullDevice``.
+public final class ZKPullServer: Sendable {
+    public let configuration: ZKPullServerConfiguration
+    let device: any ZKPullDevice
+    let events: ZKLiveEventHub
+    let logger: Logger
+    let sessionIDs = ZKSessionIDAllocator()
+    let counters = ZKPullServerCounters()
+    let limiter: RateLimiterBox
+
+    public init(configuration: ZKPullServerConfiguration, device: any ZKPullDevice, events: ZKLiveEventHub, logger: Logger) {
+        self.configuration = configuration
+        self.device = device
+        self.events = events
+        self.logger = logger
+        self.limiter = RateLimiterBox(
+            ZKRateLimiter(requestsPerSecond: configuration.requestsPerSecond, burst: configuration.requestBurst))
+    }
+
+    /// Live figures for `hadirctl status` and metrics.
+    public var status: ZKPullServerStatus { counters.snapshot }
+
+    /// Binds TCP and UDP and serves until the task is cancelled; `onListening` gets the bound
+    /// status once both sockets listen (tests bind port 0).
+    public func run(onListening: @Sendable (ZKPullServerStatus) -> Void = { _ in }) async throws {
+        let group = MultiThreadedEventLoopGroup.singleton
+        let tcp = try await configuration.tcp ? bindTCP(group) : nil
+        let udp = try await configuration.udp ? bindUDP(group) : nil
+        counters.update {
+            $0.listening = true
+            $0.tcpPort = tcp?.channel.localAddress?.port
+            $0.udpPort = udp?.channel.localAddress?.port
+        }
+        let bound = counters.snapshot
+        logger.info(
+            "pull server listening",
+            metadata: ["tcp": "\(bound.tcpPort.map(String.init) ?? "off")", "udp": "\(bound.udpPort.map(String.init) ?? "off")"])
+        onListening(bound)
+        defer { counters.update { $0.listening = false } }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if let tcp { group.addTask { try await self.acceptTCP(tcp) } }
+            if let udp { group.addTask { try await self.serveUDP(udp) } }
+            try await group.waitForAll()
+        }
+    }
+
+    private func bindTCP(_ group: MultiThreadedEventLoopGroup) async throws -> NIOAsyncChannel<
+        NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never
+    > {
+        try await ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 64)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            // One packet per write, sent at once: pyzk breaks on split or delayed replies.
+            .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
+            .bind(host: configuration.host, port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+    }
+
+    private func bindUDP(_ group: MultiThreadedEventLoopGroup) async throws -> ZKUDPChannel {
+        try await DatagramBootstrap(group: group)
+            .channelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: configuration.host, port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try ZKUDPChannel(wrappingChannelSynchronously: channel)
+                }
+            }
+    }
+
+    private func acceptTCP(_ server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>) async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            try await server.executeThenClose { inbound in
+                for try await connection in inbound {
+                    group.addTask { await self.serveTCP(connection) }
+                }
+            }
+        }
+    }
+
+    /// Logs what a session reported and keeps the counters.
+    func note(_ notices: [ZKSessionNotice], context: ZKQueryContext) {
+        for notice in notices {
+            let metadata: Logger.Metadata = [
+                "peer": "\(context.peer)", "session": "\(context.sessionID)", "transport": "\(context.transport.rawValue)",
+            ]
+            switch notice {
+            case .authenticationFailed:
+                counters.update { $0.authenticationFailures += 1 }
+                logger.warning("pull client sent a wrong comm key", metadata: metadata)
+            case .refusedReadOnly(let command):
+                counters.update { $0.refusedReadOnly += 1 }
+                logger.notice("pull server is read-only; refused \(command)", metadata: metadata)
+            case .badChecksum(let command, let received, let expected):
+                logger.info("bad checksum on \(command) (got \(received), expected \(expected)); processed anyway", metadata: metadata)
+            case .malformed(let command, let reason):
+                logger.warning("malformed \(command): \(reason)", metadata: metadata)
+            case .unknownCommand(let command):
+                logger.info("unknown pull command \(command) answered ACK_UNKNOWN", metadata: metadata)
+            case .unsupportedBuffer(let subcommand, let fct):
+                logger.info("unsupported bulk read (sub-command \(subcommand), table \(fct))", metadata: metadata)
+            case .bufferRequestOutOfRange(let start, let size, let bufferSize):
+                logger.warning("read of \(size) bytes at \(start) is outside the \(bufferSize)-byte snapshot", metadata: metadata)
+            case .authenticated, .deviceEnabled, .deviceDisabled, .eventsRegistered:
+                logger.debug("pull session: \(notice)", metadata: metadata)
+            }
+        }
+    }
+}
+
+typealias ZKUDPChannel = NIOAsyncChannel<AddressedEnvelope<ByteBuffer>, AddressedEnvelope<ByteBuffer>>

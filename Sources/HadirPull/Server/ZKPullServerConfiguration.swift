@@ -1,0 +1,44 @@
+/// How the pull server listens and whom it serves.
+public struct ZKPullServerConfiguration: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var tcp: Bool
+    public var udp: Bool
+    public var commKey: UInt32
+    public var readOnly: Bool
+    public var allowList: ZKAllowList
+    /// TCP connections plus UDP sessions at once.
+    public var maximumSessions: Int
+    public var requestsPerSecond: Double
+    public var requestBurst: Double
+    /// A session without live events registered is dropped after this long without a request.
+    public var idleTimeoutSeconds: Double
+    /// How long to wait for a client's ACK_OK to a live event before sending the next anyway.
+    public var eventAckTimeoutSeconds: Double
+    public var device: ZKDeviceInfo
+
+    public init(
+        host: String = "0.0.0.0", port: Int = 4370, tcp: Bool = true, udp: Bool = true, commKey: UInt32 = 0,
+        readOnly: Bool = false, allowList: ZKAllowList = .everyone, maximumSessions: Int = 16,
+        requestsPerSecond: Double = 200, requestBurst: Double = 400, idleTimeoutSeconds: Double = 120,
+        eventAckTimeoutSeconds: Double = 1.5, device: ZKDeviceInfo
+    ) {
+        self.host = host
+        self.port = port
+        self.tcp = tcp
+        self.udp = udp
+        self.commKey = commKey
+        self.readOnly = readOnly
+        self.allowList = allowList
+        self.maximumSessions = maximumSessions
+        self.requestsPerSecond = requestsPerSecond
+        self.requestBurst = requestBurst
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.eventAckTimeoutSeconds = eventAckTimeoutSeconds
+        self.device = device
+    }
+
+    func sessionConfiguration(_ transport: ZKTransportKind) -> ZKSessionConfiguration {
+        ZKSessionConfiguration(commKey: commKey, readOnly: readOnly, transport: transport, device: device)
+    }
+}

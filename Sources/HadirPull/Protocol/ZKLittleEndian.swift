@@ -15,6 +15,23 @@ enum ZKLittleEndian {
         buffer.append(UInt8(truncatingIfNeeded: value >> 24))
     }
 
+    /// The four bytes of `value`.
+    static func bytes(_ value: UInt32) -> [UInt8] {
+        var buffer: [UInt8] = []
+        append(value, to: &buffer)
+        return buffer
+    }
+
+    /// A uint16 at `index`, or nil when the payload is too short (request payloads are untrusted).
+    static func uint16(ifPresentIn bytes: [UInt8], at index: Int) -> UInt16? {
+        index >= 0 && bytes.count >= index + 2 ? uint16(bytes, at: index) : nil
+    }
+
+    /// A uint32 at `index`, or nil when the payload is too short.
+    static func uint32(ifPresentIn bytes: [UInt8], at index: Int) -> UInt32? {
+        index >= 0 && bytes.count >= index + 4 ? uint32(bytes, at: index) : nil
+    }
+
     static func append(_ value: Int32, to buffer: inout [UInt8]) {
         append(UInt32(bitPattern: value), to: &buffer)
     }

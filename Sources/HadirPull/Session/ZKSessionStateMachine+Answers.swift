@@ -22,7 +22,7 @@ extension ZKSessionStateMachine {
             return ZKSessionOutput(packets: chunked(payload, to: request))
         case (.getTime, .time(let time)):
             guard let packed = ZKPackedTime.encode(time) else { return self.answer(.ackError, to: request) }
-            return self.answer(.ackOK, to: request, payload: packed.littleEndianBytes)
+            return self.answer(.ackOK, to: request, payload: ZKLittleEndian.bytes(packed))
         case (.writeUser, .done(let ok)), (.saveUserTemplates, .done(let ok)), (.deleteUser, .done(let ok)),
             (.deleteTemplate, .done(let ok)),
             (.clearAttendance, .done(let ok)), (.clearAllData, .done(let ok)), (.setTime, .done(let ok)):

@@ -24,7 +24,7 @@ extension ZKSessionStateMachine {
     /// Keeps the snapshot and announces its size: ACK_OK + `00`, total, total, 4 zero bytes.
     mutating func snapshot(_ snapshot: BulkSnapshot, for request: ZKPacket) -> ZKSessionOutput {
         bulk = snapshot
-        let total = UInt32(clamping: snapshot.bytes.count).littleEndianBytes
+        let total = ZKLittleEndian.bytes(UInt32(clamping: snapshot.bytes.count))
         return answer(.ackOK, to: request, payload: [0] + total + total + [0, 0, 0, 0])
     }
 
@@ -56,7 +56,7 @@ extension ZKSessionStateMachine {
     /// PREPARE_DATA, the data, ACK_OK: one DATA packet on TCP (several hang pyzk 0.9), DATA
     /// datagrams of at most 1,024 bytes on UDP (pyzk reads 1,032 at a time).
     func chunked(_ data: [UInt8], to request: ZKPacket) -> [ZKPacket] {
-        var packets = [reply(.prepareData, to: request, payload: UInt32(data.count).littleEndianBytes + [0, 0, 0, 0])]
+        var packets = [reply(.prepareData, to: request, payload: ZKLittleEndian.bytes(UInt32(data.count)) + [0, 0, 0, 0])]
         switch configuration.transport {
         case .tcp:
             packets.append(reply(.data, to: request, payload: data))

@@ -54,7 +54,7 @@ extension ZKSessionStateMachine {
     }
 
     private mutating func setTime(_ request: ZKPacket) -> ZKSessionOutput {
-        guard let packed = request.payload.littleEndianUInt32(at: 0) else {
+        guard let packed = ZKLittleEndian.uint32(ifPresentIn: request.payload, at: 0) else {
             return answer(.ackError, to: request, notices: [.malformed(request.command, reason: "SET_TIME needs 4 bytes")])
         }
         let time = ZKPackedTime.decode(packed)
@@ -66,7 +66,7 @@ extension ZKSessionStateMachine {
     }
 
     private mutating func registerEvents(_ request: ZKPacket) -> ZKSessionOutput {
-        let mask = request.payload.littleEndianUInt32(at: 0) ?? 0
+        let mask = ZKLittleEndian.uint32(ifPresentIn: request.payload, at: 0) ?? 0
         eventMask = mask
         if mask & ZKEventFlag.attendance == 0 {
             // Stop the moment REG_EVENT(0) arrives (reference §8).
@@ -88,12 +88,12 @@ extension ZKSessionStateMachine {
                 return answer(.ackError, to: request, notices: [.malformed(request.command, reason: "\(error)")])
             }
         case .deleteUser:
-            guard let uid = payload.littleEndianUInt16(at: 0) else {
+            guard let uid = ZKLittleEndian.uint16(ifPresentIn: payload, at: 0) else {
                 return answer(.ackError, to: request, notices: [.malformed(request.command, reason: "DELETE_USER needs a uid")])
             }
             return ask(.deleteUser(uid: uid), for: request)
         case .deleteUserTemplate:
-            guard let uid = payload.littleEndianUInt16(at: 0), payload.count >= 3 else {
+            guard let uid = ZKLittleEndian.uint16(ifPresentIn: payload, at: 0), payload.count >= 3 else {
                 return answer(
                     .ackError, to: request, notices: [.malformed(request.command, reason: "DELETE_USERTEMP needs uid and finger")])
             }
@@ -130,7 +130,7 @@ extension ZKSessionStateMachine {
 
     /// PREPARE_DATA from the client: an upload of `size` bytes follows in DATA packets.
     private mutating func beginUpload(_ request: ZKPacket) -> ZKSessionOutput {
-        guard let size = request.payload.littleEndianUInt32(at: 0), size > 0, size <= Self.maximumUpload else {
+        guard let size = ZKLittleEndian.uint32(ifPresentIn: request.payload, at: 0), size > 0, size <= Self.maximumUpload else {
             upload = nil
             return answer(
                 .ackError, to: request, notices: [.malformed(request.command, reason: "upload size must be 1…\(Self.maximumUpload) bytes")])
@@ -151,30 +151,9 @@ extension ZKSessionStateMachine {
     }
 
     private mutating func readOneTemplate(_ request: ZKPacket) -> ZKSessionOutput {
-        guard let uid = request.payload.littleEndianUInt16(at: 0), request.payload.count >= 3 else {
+        guard let uid = ZKLittleEndian.uint16(ifPresentIn: request.payload, at: 0), request.payload.count >= 3 else {
             return answer(.ackError, to: request, notices: [.malformed(request.command, reason: "template read needs uid and finger")])
         }
         return ask(.template(uid: uid, finger: request.payload[2]), for: request)
-    }
-}
-
-extension Array where Element == UInt8 {
-    func littleEndianUInt16(at offset: Int) -> UInt16? {
-        guard offset >= 0, count >= offset + 2 else { return nil }
-        return UInt16(self[offset]) | UInt16(self[offset + 1]) << 8
-    }
-
-    func littleEndianUInt32(at offset: Int) -> UInt32? {
-        guard offset >= 0, count >= offset + 4 else { return nil }
-        return (0..<4).reduce(UInt32(0)) { $0 | UInt32(self[offset + $1]) << (8 * UInt32($1)) }
-    }
-}
-
-extension UInt32 {
-    var littleEndianBytes: [UInt8] {
-        [
-            UInt8(truncatingIfNeeded: self), UInt8(truncatingIfNeeded: self >> 8), UInt8(truncatingIfNeeded: self >> 16),
-            UInt8(truncatingIfNeeded: self >> 24),
-        ]
     }
 }

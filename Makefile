@@ -11,7 +11,7 @@ PEERS_STAMP := $(PEERS_VENV)/.installed
 PEERS_REQUIREMENTS := Tests/peers/requirements.txt
 export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test pull-peer-tests unit-tests system-tests lint format demo bench crash-test clean peers
+.PHONY: deps build release test pull-peer-tests unit-check unit-tests system-tests lint format demo bench crash-test clean peers
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -21,6 +21,12 @@ deps:
 	  echo "installing: $$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@# systemd-analyze checks the unit (a container may lack the systemd package; it is not started).
+	@if ! command -v systemd-analyze >/dev/null; then \
+	  echo "installing: systemd (for systemd-analyze)"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd; \
 	fi
 	@# The peers' venv: Debian splits venv/ensurepip out of python3 into python3-venv.
 	@if ! command -v $(PYTHON) >/dev/null || ! $(PYTHON) -c 'import venv, ensurepip' >/dev/null 2>&1; then \
@@ -52,6 +58,11 @@ test: deps lint peers
 	$(SWIFT) build
 	$(SWIFT) test --no-parallel
 	$(MAKE) pull-peer-tests
+	$(MAKE) unit-check
+
+## unit-check: systemd/hadird.service verifies without a word and stays hardened (exposure <= 1.5).
+unit-check: build
+	./scripts/check-systemd-unit.sh "$$($(SWIFT) build --show-bin-path)"
 
 ## pull-peer-tests: pyzk 0.9 against hadird over TCP and UDP, with and without a comm key.
 pull-peer-tests: peers

@@ -11,7 +11,7 @@ PEERS_STAMP := $(PEERS_VENV)/.installed
 PEERS_REQUIREMENTS := Tests/peers/requirements.txt
 export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test pull-peer-tests unit-check unit-tests system-tests lint format demo bench crash-test clean peers
+.PHONY: deps build release test pull-peer-tests unit-check udev-check unit-tests system-tests lint format demo bench crash-test clean peers
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -21,6 +21,12 @@ deps:
 	  echo "installing: $$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@# udevadm checks the scanner rules.
+	@if ! command -v udevadm >/dev/null; then \
+	  echo "installing: udev (for udevadm)"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq udev; \
 	fi
 	@# systemd-analyze checks the unit (a container may lack the systemd package; it is not started).
 	@if ! command -v systemd-analyze >/dev/null; then \
@@ -59,6 +65,11 @@ test: deps lint peers
 	$(SWIFT) test --no-parallel
 	$(MAKE) pull-peer-tests
 	$(MAKE) unit-check
+	$(MAKE) udev-check
+
+## udev-check: udevadm parses udev/70-hadir-scanners.rules without errors (private mount namespace).
+udev-check: deps
+	./scripts/check-udev-rules.sh
 
 ## unit-check: systemd/hadird.service verifies without a word and stays hardened (exposure <= 1.5).
 unit-check: build

@@ -11,7 +11,7 @@ PEERS_STAMP := $(PEERS_VENV)/.installed
 PEERS_REQUIREMENTS := Tests/peers/requirements.txt
 export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test pull-peer-tests unit-check udev-check unit-tests system-tests lint format demo bench crash-test clean peers
+.PHONY: deps build release test pull-peer-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -95,6 +95,36 @@ demo: deps
 ## bench: scan-to-durable latency and journal throughput against an SQLite fsync baseline.
 bench: deps peers
 	$(SWIFT) run -c release hadir-bench
+
+## install: release binaries (Swift runtime linked in), unit, udev rules, example config and the
+## sysusers.d/tmpfiles.d entries under DESTDIR (default PREFIX=/usr).
+PREFIX ?= /usr
+RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-static
+VERSION := $(shell sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/HadirDaemon/Control/ControlMessages.swift 2>/dev/null)
+install: deps
+	for product in hadird hadirctl hadir-sim; do $(SWIFT) build $(RELEASE_FLAGS) --product $$product || exit 1; done
+	@# Debug info off (most of the size); symbols stay, so crash backtraces still name functions.
+	bin="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)"; \
+	for product in hadird hadirctl hadir-sim; do \
+	  install -D -m 0755 "$$bin/$$product" "$(DESTDIR)$(PREFIX)/bin/$$product" && strip --strip-debug "$(DESTDIR)$(PREFIX)/bin/$$product" || exit 1; \
+	done
+	install -D -m 0644 systemd/hadird.service "$(DESTDIR)$(PREFIX)/lib/systemd/system/hadird.service"
+	install -D -m 0644 systemd/hadird.service.d/set-clock.conf "$(DESTDIR)$(PREFIX)/share/doc/hadir/examples/set-clock.conf"
+	install -D -m 0644 udev/70-hadir-scanners.rules "$(DESTDIR)$(PREFIX)/lib/udev/rules.d/70-hadir-scanners.rules"
+	install -D -m 0644 config/hadird.toml "$(DESTDIR)/etc/hadir/hadird.toml"
+	install -D -m 0644 packaging/sysusers.d-hadir.conf "$(DESTDIR)$(PREFIX)/lib/sysusers.d/hadir.conf"
+	install -D -m 0644 packaging/tmpfiles.d-hadir.conf "$(DESTDIR)$(PREFIX)/lib/tmpfiles.d/hadir.conf"
+
+## deb: a .deb of `make install` for this machine's architecture (dpkg-deb), in .build-deb/.
+deb:
+	rm -rf .build-deb/root
+	$(MAKE) install DESTDIR="$(CURDIR)/.build-deb/root" PREFIX=/usr
+	mkdir -p .build-deb/root/DEBIAN
+	arch="$$(dpkg --print-architecture)"; \
+	sed -e "s/@VERSION@/$(VERSION)/" -e "s/@ARCH@/$$arch/" packaging/debian/control.in > .build-deb/root/DEBIAN/control; \
+	install -m 0755 packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm .build-deb/root/DEBIAN/; \
+	install -m 0644 packaging/debian/conffiles .build-deb/root/DEBIAN/; \
+	dpkg-deb --root-owner-group --build .build-deb/root ".build-deb/hadir_$(VERSION)_$$arch.deb"
 
 clean:
 	rm -rf .build .build-*

@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "hadirctl",
             dependencies: [
-                "HadirCore", "HadirStore", "HadirDaemon", "HadirPull",
+                "HadirCore", "HadirStore", "HadirDaemon", "HadirPull", "HadirUplink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(

@@ -11,7 +11,7 @@ struct HadirCtl: AsyncParsableCommand {
         version: HadirVersion.current,
         subcommands: [
             Status.self, Users.self, UserAdd.self, UserRemove.self, Enroll.self, DeleteFinger.self, Punches.self,
-            VerifyJournal.self, AuditFingers.self, Reconcile.self, Archive.self, Sync.self, Events.self, Metrics.self,
+            VerifyJournal.self, AuditFingers.self, Reconcile.self, Archive.self, Sync.self, Events.self, Metrics.self, Doctor.self,
         ])
 
     // Declared here too so `hadirctl --state DIR punches` parses; subcommands read the same group.

@@ -34,7 +34,7 @@ public struct SystemClock: ClockSource {
     }
 
     /// The kernel clears STA_UNSYNC once NTP (chrony, systemd-timesyncd) disciplines the clock.
-    static func kernelClockIsSynchronized() -> Bool {
+    public static func kernelClockIsSynchronized() -> Bool {
         chadir_clock_synchronized() == 1
     }
 

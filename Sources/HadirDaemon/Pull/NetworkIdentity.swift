@@ -1,9 +1,9 @@
 import Foundation
 
 /// The board's MAC and IPv4 address, for the options pull clients read (pyzk raises without MAC).
-enum NetworkIdentity {
+public enum NetworkIdentity {
     /// The first non-loopback interface's MAC from sysfs, or all zeros.
-    static func macAddress() -> String {
+    public static func macAddress() -> String {
         let base = "/sys/class/net"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: base))?.sorted() ?? []
         for name in names where name != "lo" {
@@ -15,7 +15,7 @@ enum NetworkIdentity {
     }
 
     /// The first non-loopback IPv4 address, if any.
-    static func ipv4Address() -> String? {
+    public static func ipv4Address() -> String? {
         var list: UnsafeMutablePointer<ifaddrs>?
         guard getifaddrs(&list) == 0, let first = list else { return nil }
         defer { freeifaddrs(list) }

@@ -66,3 +66,20 @@ def test_pull_sessions_show_in_status_and_metrics(kiosk_factory, variant):
         assert f'hadir_pull_sessions{{transport="{transport}"}} 1' in metrics
     finally:
         conn.disconnect()
+
+
+def test_doctor_reports_the_pull_port_and_the_missing_scanner(kiosk_factory, variant):
+    import json
+    import subprocess
+
+    from harness import binary
+
+    kiosk = kiosk_factory()
+    run = subprocess.run([binary("hadirctl"), "--state", str(kiosk.state), "doctor", "--json"], capture_output=True, text=True,
+                         timeout=60)
+    checks = {check["subject"]: check for check in json.loads(run.stdout)}
+    assert run.returncode == 1  # the scanner is missing: a FAIL makes the exit status non-zero
+    assert checks["scanner"]["level"] == "FAIL" and checks["scanner"]["fix"]
+    assert checks["daemon"]["level"] == "OK"
+    assert checks["database"]["level"] == "OK"
+    assert checks["port 4370"]["level"] == "OK"

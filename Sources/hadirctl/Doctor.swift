@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import HadirDaemon
+import HadirStore
+import HadirUplink
+
+/// `hadirctl doctor`: what a technician checks when a kiosk misbehaves, each with a fix hint.
+struct Doctor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the scanner, database, disk, clock, network, servers and port 4370; OK/WARN/FAIL with a fix for each.")
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        var checks: [DoctorCheck] = []
+        let status: StatusReport?
+        do {
+            status = try options.client.call(ControlRequest(op: "status"), expecting: StatusReport.self)
+            checks.append(.ok("daemon", "hadird \(status?.version ?? "?") answers on its control socket"))
+        } catch {
+            status = nil
+            checks.append(.fail("daemon", "\(error)", fix: "systemctl status hadird; journalctl -u hadird -n 50"))
+        }
+        if let status {
+            checks.append(
+                status.scanner.connected
+                    ? .ok("scanner", "\(status.scanner.path) answers (library of \(status.scanner.capacity.map(String.init) ?? "?"))")
+                    : .fail(
+                        "scanner", "\(status.scanner.path): \(status.scanner.lastError ?? "not connected")",
+                        fix: "check the cable; ls -l \(status.scanner.path); udevadm monitor while re-plugging"))
+        }
+        checks += DoctorCheck.storage(stateDirectory: options.state, databasePath: options.databasePath)
+        checks.append(
+            SystemClock.kernelClockIsSynchronized()
+                ? .ok("clock", "synchronised by NTP")
+                : .warn("clock", "not synchronised: punches are flagged unsynced", fix: "timedatectl; systemctl status systemd-timesyncd"))
+        checks += DoctorCheck.network()
+        for uplink in status?.uplinks ?? [] { checks.append(await DoctorCheck.server(name: uplink.server, url: uplink.url)) }
+        if let status {
+            if let pull = status.pull {
+                checks.append(
+                    pull.listening
+                        ? .ok(
+                            "port 4370",
+                            "pull server listening (tcp \(pull.tcpPort.map(String.init) ?? "off"), udp \(pull.udpPort.map(String.init) ?? "off"))"
+                        )
+                        : .fail("port 4370", "pull server is not listening", fix: "another program holds the port? ss -lntup | grep 4370"))
+            } else {
+                checks.append(.warn("port 4370", "pull server disabled ([pull] enabled = false)", fix: "enable it if a server pulls logs"))
+            }
+        }
+        if options.json {
+            Output.json(checks)
+        } else {
+            for check in checks { print(check.line) }
+        }
+        let failed = checks.filter { $0.level == .fail }.count
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -46,7 +46,7 @@ let package = Package(
             dependencies: ["HadirCore", "CLibUSB"]),
         .target(
             name: "HadirSimulator",
-            dependencies: ["HadirScanner"]),
+            dependencies: ["HadirCore", "HadirScanner"]),
         .target(
             name: "HadirUplink",
             dependencies: [
@@ -107,22 +107,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        // Shared by the test targets (a seeded generator for fuzz and property tests).
-        .target(name: "HadirTestSupport", path: "Tests/HadirTestSupport"),
         .testTarget(name: "HadirCoreTests", dependencies: ["HadirCore"]),
         .testTarget(
             name: "HadirStoreTests", dependencies: ["HadirStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "HadirScannerTests", dependencies: ["HadirScanner", "HadirCore", "HadirTestSupport"]),
+        .testTarget(name: "HadirScannerTests", dependencies: ["HadirScanner", "HadirCore"]),
         .testTarget(name: "HadirSimulatorTests", dependencies: ["HadirSimulator"]),
         .testTarget(
             name: "HadirUplinkTests",
             dependencies: [
-                "HadirUplink", "HadirCore", "HadirStore", "HadirTestSupport", .product(name: "Logging", package: "swift-log"),
+                "HadirUplink", "HadirCore", "HadirStore", .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "HadirPullTests", dependencies: ["HadirPull", "HadirCore", "HadirStore", "HadirTestSupport"]),
+        .testTarget(name: "HadirPullTests", dependencies: ["HadirPull", "HadirCore", "HadirStore"]),
         .testTarget(name: "HadirDaemonTests", dependencies: ["HadirDaemon", "HadirSimulator"]),
         .testTarget(
             name: "SystemTests",
-            dependencies: ["HadirStore", "HadirDaemon", "HadirTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["HadirCore", "HadirStore", "HadirDaemon", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -2,7 +2,6 @@ import Foundation
 import HadirCore
 import HadirDaemon
 import HadirStore
-import HadirTestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -1,3 +1,5 @@
+import HadirCore
+
 /// A simulated physical finger, known by a positive number.
 ///
 /// The same finger always yields the same template and image bytes, so two presses of

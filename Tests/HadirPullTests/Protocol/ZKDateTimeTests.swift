@@ -1,5 +1,5 @@
+import HadirCore
 import HadirPull
-import HadirTestSupport
 import Testing
 
 struct ZKDateTimeTests {

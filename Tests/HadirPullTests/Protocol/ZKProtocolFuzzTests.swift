@@ -1,5 +1,5 @@
+import HadirCore
 import HadirPull
-import HadirTestSupport
 import Testing
 
 /// Seeded fuzzing of everything that parses bytes from the network.

@@ -1,6 +1,6 @@
+import HadirCore
 import HadirPull
 import HadirStore
-import HadirTestSupport
 import Testing
 
 /// Seeded random traffic through the session state machine: random requests (known and unknown

@@ -1,5 +1,5 @@
+import HadirCore
 import HadirPull
-import HadirTestSupport
 import Testing
 
 /// Session ids: non-zero, at most 0x1FFF (pyzk's comm-key addition), unique while live, rotating.

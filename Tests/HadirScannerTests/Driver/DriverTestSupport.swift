@@ -1,5 +1,4 @@
 import HadirCore
-import HadirTestSupport
 import Testing
 
 @testable import HadirScanner

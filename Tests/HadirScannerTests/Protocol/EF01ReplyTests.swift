@@ -1,4 +1,4 @@
-import HadirTestSupport
+import HadirCore
 import Testing
 
 @testable import HadirScanner

@@ -1,4 +1,4 @@
-import HadirTestSupport
+import HadirCore
 
 @testable import HadirUplink
 

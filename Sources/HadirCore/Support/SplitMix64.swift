@@ -1,7 +1,7 @@
 /// A tiny deterministic pseudo-random generator (SplitMix64 recurrence).
 ///
-/// Virtual fingers must produce the same template bytes on every run and on every machine,
-/// so the simulator never uses the system generator for them.
+/// Virtual fingers must produce the same template bytes on every run and on every machine, and
+/// fuzz and property tests must replay from their seed, so neither uses the system generator.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -30,5 +30,17 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
                 produced += 1
             }
         }
+    }
+
+    /// `count` pseudo-random bytes.
+    public mutating func bytes(_ count: Int) -> [UInt8] {
+        var result: [UInt8] = []
+        fill(&result, count: count)
+        return result
+    }
+
+    /// A pseudo-random count in `range`.
+    public mutating func count(in range: ClosedRange<Int>) -> Int {
+        Int.random(in: range, using: &self)
     }
 }

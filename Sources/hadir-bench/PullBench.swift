@@ -22,7 +22,7 @@ enum PullBench {
         var logger = Logger(label: "hadir-bench")
         logger.logLevel = .error
         let device = ZKStoreDevice(
-            database: database, actions: BenchPullActions(), uplinkServers: [], zoneOffsetSeconds: IndonesianZone.wib.offsetSeconds,
+            database: database, actions: ZKScannerlessActions(), uplinkServers: [], zoneOffsetSeconds: IndonesianZone.wib.offsetSeconds,
             logger: logger)
         let context = ZKQueryContext(peer: "bench", sessionID: 1, transport: .tcp)
 
@@ -77,13 +77,4 @@ enum PullBench {
         guard process.terminationStatus == 0 else { throw BenchError("\(executable) exited with \(process.terminationStatus)") }
         return String(decoding: data, as: UTF8.self)
     }
-}
-
-/// The bench has no module, clock policy or restarts.
-struct BenchPullActions: ZKKioskActions {
-    func deleteFromModule(slots: [UInt16], actor: String) async {}
-    func installTemplate(_ template: [UInt8], for pin: EmployeePIN, actor: String) async -> ZKTemplateInstall { .refused("bench") }
-    func nowUTCMilliseconds() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
-    func setClock(utcMilliseconds: Int64, local: ZKDateTime, context: ZKQueryContext) async -> Bool { false }
-    func restart() async {}
 }

@@ -32,7 +32,7 @@ struct PullHost: AsyncParsableCommand {
             configuration: ZKPullServerConfiguration(
                 host: "127.0.0.1", port: port, commKey: commKey, device: ZKDeviceInfo(serialNumber: "HDRTEST0001")),
             device: ZKStoreDevice(
-                database: database, actions: FixtureActions(), uplinkServers: [],
+                database: database, actions: ZKScannerlessActions(), uplinkServers: [],
                 zoneOffsetSeconds: IndonesianZone.wib.offsetSeconds, logger: logger),
             events: events, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -81,15 +81,4 @@ extension PullHost {
 /// One line to stdout, unbuffered (fflush would contend with the thread blocked reading stdin).
 func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}
-
-/// No module, no clock changes, no restarts: a fixture host only serves and records.
-struct FixtureActions: ZKKioskActions {
-    func deleteFromModule(slots: [UInt16], actor: String) async {}
-    func installTemplate(_ template: [UInt8], for pin: EmployeePIN, actor: String) async -> ZKTemplateInstall {
-        .refused("no scanner module on a fixture host")
-    }
-    func nowUTCMilliseconds() -> Int64 { SystemClock().now().utcMilliseconds }
-    func setClock(utcMilliseconds: Int64, local: ZKDateTime, context: ZKQueryContext) async -> Bool { false }
-    func restart() async {}
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HadirCore
 import HadirPull
 import Logging
 import ServiceLifecycle
@@ -38,7 +39,7 @@ public final class PullService: Service {
         let info = ZKDeviceInfo(
             serialNumber: serial, platform: pull.platform, deviceName: pull.deviceName,
             macAddress: pull.macAddress.isEmpty ? NetworkIdentity.macAddress() : pull.macAddress,
-            firmwareVersion: "Ver 6.60 Hadir \(HadirVersion.current)", pinWidth: UInt8(EmployeePINWidth.maximum),
+            firmwareVersion: "Ver 6.60 Hadir \(HadirVersion.current)", pinWidth: UInt8(EmployeePIN.maximumLength),
             ipAddress: NetworkIdentity.ipv4Address() ?? "0.0.0.0")
         let server = ZKPullServer(
             configuration: ZKPullServerConfiguration(
@@ -48,9 +49,4 @@ public final class PullService: Service {
             device: device, events: events, logger: logger)
         return PullService(server: server, logger: logger)
     }
-}
-
-/// The widest PIN the kiosk accepts, reported as the ZK PIN width.
-enum EmployeePINWidth {
-    static let maximum = 24
 }

@@ -54,23 +54,10 @@ extension ZKPullServer {
         var ackGeneration = 0
         var lastRequest = ContinuousClock.now
         let idleTimeout = Duration.seconds(configuration.idleTimeoutSeconds)
-        func perform(_ first: ZKSessionOutput, on machine: inout ZKSessionStateMachine) async throws -> Bool {
-            var output = first
-            while true {
-                note(output.notices, context: context)
-                for packet in output.packets { try await write(packet) }
-                if output.startEventAckTimer {
-                    ackGeneration += 1
-                    timers.startEventAckTimer(generation: ackGeneration, seconds: configuration.eventAckTimeoutSeconds)
-                }
-                if output.restart {
-                    let device = self.device
-                    Task { await device.restart(context: context) }
-                }
-                trackDisabled(machine, &disabled)
-                if output.close { return false }
-                guard let query = output.query else { return true }
-                output = machine.deviceAnswered(await device.answer(query, context: context))
+        func perform(_ output: ZKSessionOutput, on machine: inout ZKSessionStateMachine) async throws -> Bool {
+            try await drive(output, machine: &machine, disabled: &disabled, context: context, write: write) {
+                ackGeneration += 1
+                timers.startEventAckTimer(generation: ackGeneration, seconds: configuration.eventAckTimeoutSeconds)
             }
         }
 
@@ -112,6 +99,29 @@ extension ZKPullServer {
             }
             for output in outputs { guard try await perform(output, on: &machine) else { return } }
             trackDisabled(machine, &disabled)
+        }
+    }
+
+    /// Writes an output's packets, performs its effects and its query, and goes on with the
+    /// answer's output until the session waits for its next input; false when it is to close.
+    /// TCP connections and UDP sessions differ only in how they write and time event acks.
+    func drive(
+        _ first: ZKSessionOutput, machine: inout ZKSessionStateMachine, disabled: inout Bool, context: ZKQueryContext,
+        write: (ZKPacket) async throws -> Void, startEventAckTimer: () -> Void
+    ) async throws -> Bool {
+        var output = first
+        while true {
+            note(output.notices, context: context)
+            for packet in output.packets { try await write(packet) }
+            if output.startEventAckTimer { startEventAckTimer() }
+            if output.restart {
+                let device = self.device
+                Task { await device.restart(context: context) }
+            }
+            trackDisabled(machine, &disabled)
+            if output.close { return false }
+            guard let query = output.query else { return true }
+            output = machine.deviceAnswered(await device.answer(query, context: context))
         }
     }
 

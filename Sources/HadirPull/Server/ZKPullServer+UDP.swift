@@ -32,33 +32,25 @@ extension ZKPullServer {
                 inbound.map { UDPInput.datagram($0) }, events.subscribe().map { UDPInput.session(.event($0)) },
                 timers.stream.map { UDPInput.session($0) })
 
-            func perform(_ first: ZKSessionOutput, key: UDPSessionKey) async throws {
+            func perform(_ output: ZKSessionOutput, key: UDPSessionKey) async throws {
                 guard var session = sessions[key] else { return }
-                var output = first
-                while true {
-                    note(output.notices, context: session.context)
-                    for packet in output.packets {
+                var generation: Int?
+                let open = try await drive(
+                    output, machine: &session.machine, disabled: &session.disabled, context: session.context,
+                    write: { packet in
                         try await outbound.write(AddressedEnvelope(remoteAddress: key.peer, data: ByteBuffer(bytes: packet.encoded())))
-                    }
-                    if output.startEventAckTimer {
+                    },
+                    startEventAckTimer: {
                         nextTimer += 1
-                        session.ackGeneration = nextTimer
+                        generation = nextTimer
                         ackTimers[nextTimer] = key
                         timers.startEventAckTimer(generation: nextTimer, seconds: configuration.eventAckTimeoutSeconds)
-                    }
-                    if output.restart {
-                        let device = self.device
-                        let context = session.context
-                        Task { await device.restart(context: context) }
-                    }
-                    trackDisabled(session.machine, &session.disabled)
-                    if output.close {
-                        sessions[key] = nil
-                        release(session)
-                        return
-                    }
-                    guard let query = output.query else { break }
-                    output = session.machine.deviceAnswered(await device.answer(query, context: session.context))
+                    })
+                if let generation { session.ackGeneration = generation }
+                guard open else {
+                    sessions[key] = nil
+                    release(session)
+                    return
                 }
                 sessions[key] = session
             }

@@ -313,6 +313,8 @@ struct PullStoreTests {
                     PullTemplate(uid: 1, pin: try pin("1001"), template: [1]),
                     PullTemplate(uid: 3, pin: try pin("1003"), template: [3, 3]),
                 ])
+            // GET_FREE_SIZES counts in SQL; the count must match the buffer pyzk then reads.
+            #expect(try database.pullTemplateCount() == 2)
         }
     }
 }

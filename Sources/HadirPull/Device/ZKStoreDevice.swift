@@ -41,7 +41,7 @@ public struct ZKStoreDevice: ZKPullDevice {
         case .inventory:
             let users = try database.pullUsers().map(ZKSnapshotEncoder.user)
             return .inventory(
-                ZKInventory(users: users, fingers: try database.pullTemplates().count, attendance: try database.pullAttendanceBounds()))
+                ZKInventory(users: users, fingers: try database.pullTemplateCount(), attendance: try database.pullAttendanceBounds()))
         case .users:
             return .users(try database.pullUsers().map(ZKSnapshotEncoder.user))
         case .attendanceBuffer(let announced):

@@ -11,11 +11,7 @@ extension HadirDatabase {
         let rows = try reading { db in
             try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT u.zk_uid, f.pin, f.template FROM finger_slots AS f JOIN users AS u ON u.pin = f.pin
-                    WHERE f.template IS NOT NULL AND length(f.template) > 0 AND u.zk_uid IS NOT NULL
-                    ORDER BY u.zk_uid, f.slot
-                    """)
+                sql: "SELECT u.zk_uid, f.pin, f.template \(Self.pullTemplatesFrom) ORDER BY u.zk_uid, f.slot")
         }
         var templates: [PullTemplate] = []
         templates.reserveCapacity(rows.count)
@@ -33,4 +29,16 @@ extension HadirDatabase {
         }
         return templates
     }
+
+    /// How many templates ``pullTemplates()`` would return, counted in SQL (GET_FREE_SIZES runs
+    /// twice per pyzk download and must not load every template to count them).
+    public func pullTemplateCount() throws(StoreError) -> Int {
+        try reading { db in try Int.fetchOne(db, sql: "SELECT count(*) \(Self.pullTemplatesFrom)") ?? 0 }
+    }
+
+    /// The rows both queries read: templates that exist, of users that have a ZK uid.
+    private static let pullTemplatesFrom = """
+        FROM finger_slots AS f JOIN users AS u ON u.pin = f.pin
+        WHERE f.template IS NOT NULL AND length(f.template) > 0 AND u.zk_uid IS NOT NULL
+        """
 }

@@ -47,7 +47,7 @@ public struct Daemon {
                 configuration: configuration, serial: serial, database: database, kiosk: kiosk, clock: clock, logger: logger)
         let pull: PullService? =
             configuration.pull.enabled
-            ? try PullService.make(
+            ? try await PullService.make(
                 configuration: configuration, serial: serial,
                 device: ZKStoreDevice(
                     database: database,

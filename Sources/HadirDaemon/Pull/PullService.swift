@@ -7,10 +7,13 @@ import ServiceLifecycle
 /// Runs the ZK pull server as a lifecycle service: it stops listening on graceful shutdown.
 public final class PullService: Service {
     let server: ZKPullServer
+    /// nil when the port could not be bound (already logged): punching goes on without pulls.
+    let listeners: ZKPullListeners?
     let logger: Logger
 
-    init(server: ZKPullServer, logger: Logger) {
+    init(server: ZKPullServer, listeners: ZKPullListeners?, logger: Logger) {
         self.server = server
+        self.listeners = listeners
         self.logger = logger
     }
 
@@ -18,23 +21,28 @@ public final class PullService: Service {
     public var status: ZKPullServerStatus { server.status }
 
     public func run() async throws {
+        guard let listeners else {
+            try? await gracefulShutdown()
+            return
+        }
         do {
             try await cancelWhenGracefulShutdown {
-                try await self.server.run()
+                try await self.server.serve(listeners)
             }
         } catch is CancellationError {
             return
         } catch {
-            // A taken port must not stop punching: the kiosk's first job goes on without pulls.
+            // A failed socket must not stop punching: the kiosk's first job goes on without pulls.
             logger.error("pull server stopped: \(error)", metadata: ["port": "\(server.configuration.port)"])
             try? await gracefulShutdown()
         }
     }
 
-    /// Builds the server from `[pull]`.
+    /// Builds the server from `[pull]` and binds its sockets, so the daemon reports READY only
+    /// once pulls can connect. A taken port is logged and leaves the kiosk running without pulls.
     static func make(
         configuration: HadirConfiguration, serial: String, device: any ZKPullDevice, events: ZKLiveEventHub, logger: Logger
-    ) throws -> PullService {
+    ) async throws -> PullService {
         let pull = configuration.pull
         let info = ZKDeviceInfo(
             serialNumber: serial, platform: pull.platform, deviceName: pull.deviceName,
@@ -47,6 +55,11 @@ public final class PullService: Service {
                 allowList: try ZKAllowList(pull.allow), maximumSessions: pull.maxSessions, requestsPerSecond: pull.requestsPerSecond,
                 requestBurst: pull.requestsPerSecond * 2, idleTimeoutSeconds: Double(pull.idleTimeoutSeconds), device: info),
             device: device, events: events, logger: logger)
-        return PullService(server: server, logger: logger)
+        do {
+            return PullService(server: server, listeners: try await server.bind(), logger: logger)
+        } catch {
+            logger.error("pull server not started: \(error)", metadata: ["host": "\(pull.host)", "port": "\(pull.port)"])
+            return PullService(server: server, listeners: nil, logger: logger)
+        }
     }
 }

@@ -29,9 +29,23 @@ public final class ZKPullServer: Sendable {
     /// Binds TCP and UDP and serves until the task is cancelled; `onListening` gets the bound
     /// status once both sockets listen (tests bind port 0).
     public func run(onListening: @Sendable (ZKPullServerStatus) -> Void = { _ in }) async throws {
+        let listeners = try await bind()
+        onListening(counters.snapshot)
+        try await serve(listeners)
+    }
+
+    /// Binds the configured sockets. The daemon binds before it reports READY, so a client that
+    /// connects as soon as systemd (or a test) sees the daemon ready is never refused.
+    public func bind() async throws -> ZKPullListeners {
         let group = MultiThreadedEventLoopGroup.singleton
         let tcp = try await configuration.tcp ? bindTCP(group) : nil
-        let udp = try await configuration.udp ? bindUDP(group) : nil
+        let udp: ZKUDPChannel?
+        do {
+            udp = try await configuration.udp ? bindUDP(group) : nil
+        } catch {
+            try? await tcp?.channel.close()
+            throw error
+        }
         counters.update {
             $0.listening = true
             $0.tcpPort = tcp?.channel.localAddress?.port
@@ -41,18 +55,20 @@ public final class ZKPullServer: Sendable {
         logger.info(
             "pull server listening",
             metadata: ["tcp": "\(bound.tcpPort.map(String.init) ?? "off")", "udp": "\(bound.udpPort.map(String.init) ?? "off")"])
-        onListening(bound)
+        return ZKPullListeners(tcp: tcp, udp: udp)
+    }
+
+    /// Serves bound sockets until the task is cancelled.
+    public func serve(_ listeners: ZKPullListeners) async throws {
         defer { counters.update { $0.listening = false } }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            if let tcp { group.addTask { try await self.acceptTCP(tcp) } }
-            if let udp { group.addTask { try await self.serveUDP(udp) } }
+            if let tcp = listeners.tcp { group.addTask { try await self.acceptTCP(tcp) } }
+            if let udp = listeners.udp { group.addTask { try await self.serveUDP(udp) } }
             try await group.waitForAll()
         }
     }
 
-    private func bindTCP(_ group: MultiThreadedEventLoopGroup) async throws -> NIOAsyncChannel<
-        NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never
-    > {
+    private func bindTCP(_ group: MultiThreadedEventLoopGroup) async throws -> ZKTCPListener {
         try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 64)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -75,7 +91,7 @@ public final class ZKPullServer: Sendable {
             }
     }
 
-    private func acceptTCP(_ server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>) async throws {
+    private func acceptTCP(_ server: ZKTCPListener) async throws {
         try await withThrowingDiscardingTaskGroup { group in
             try await server.executeThenClose { inbound in
                 for try await connection in inbound {
@@ -116,3 +132,10 @@ public final class ZKPullServer: Sendable {
 }
 
 typealias ZKUDPChannel = NIOAsyncChannel<AddressedEnvelope<ByteBuffer>, AddressedEnvelope<ByteBuffer>>
+typealias ZKTCPListener = NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+
+/// The pull server's bound sockets, between ``ZKPullServer/bind()`` and ``ZKPullServer/serve(_:)``.
+public struct ZKPullListeners: Sendable {
+    let tcp: ZKTCPListener?
+    let udp: ZKUDPChannel?
+}

@@ -51,19 +51,6 @@ def seed(state, users=0, punches=0, times=None, start=None, step=60):
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, timeout=600)
 
 
-def wait_for_port(port, process, what, timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{what} exited with {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"{what} did not listen on {port}")
-
-
 class Simulator:
     """hadir-sim: the EF01 module emulator on a pty, driven through its control socket."""
 
@@ -103,14 +90,14 @@ class Kiosk:
     """hadird with a generated config; `[pull]` on a free port; the scanner is hadir-sim when asked."""
 
     def __init__(self, directory, users=0, punches=0, times=None, comm_key=0, read_only=False, scanner=False,
-                 serial=SERIAL, extra=""):
+                 serial=SERIAL, extra="", port=None):
         self.directory = Path(directory)
         self.state = self.directory / "state"
         self.comm_key = comm_key
         if users or punches:
             seed(self.state, users=users, punches=punches, times=times)
         self.sim = Simulator(self.directory) if scanner else None
-        self.port = free_port()
+        self.port = port or free_port()
         serial_line = f'serial = "{serial}"' if serial else ""
         config = f"""
 [device]
@@ -136,7 +123,8 @@ set_time = "refuse"
         self.output = open(self.directory / "hadird.out", "w")
         self.process = subprocess.Popen([binary("hadird"), "--config", str(self.config)], stdin=subprocess.DEVNULL,
                                         stdout=self.output, stderr=self.log)
-        wait_for_port(self.port, self.process, "hadird")
+        # READY comes after every socket is bound: a UDP datagram sent earlier would be lost.
+        self.wait_for_output('"event":"ready"')
         if self.sim:
             self.wait_for_output('"event":"scanner_connected"')
 
@@ -187,6 +175,8 @@ set_time = "refuse"
         deadline = time.time() + timeout
         path = self.directory / "hadird.out"
         while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"hadird exited with {self.process.returncode} while waiting for {needle!r}")
             self.output.flush()
             if path.read_text().count(needle) >= count:
                 return

@@ -83,3 +83,26 @@ def test_doctor_reports_the_pull_port_and_the_missing_scanner(kiosk_factory, var
     assert checks["daemon"]["level"] == "OK"
     assert checks["database"]["level"] == "OK"
     assert checks["port 4370"]["level"] == "OK"
+
+
+def test_taken_port_leaves_the_kiosk_running_without_pulls(tmp_path_factory, variant):
+    """Another program on 4370 must not stop attendance: the daemon logs it and runs on."""
+    import socket
+
+    from harness import Kiosk, free_port
+
+    port = free_port()
+    squatter = socket.socket(socket.AF_INET, socket.SOCK_DGRAM if variant[0] == "udp" else socket.SOCK_STREAM)
+    squatter.bind(("127.0.0.1", port))
+    directory = tmp_path_factory.mktemp("taken")
+    try:
+        kiosk = Kiosk(directory, users=1, punches=1, comm_key=variant[1], port=port)
+        try:
+            status = kiosk.status()
+            assert status["pull"]["listening"] is False
+            assert "pull server not started" in (directory / "hadird.log").read_text()
+            assert kiosk.process.poll() is None
+        finally:
+            kiosk.stop()
+    finally:
+        squatter.close()

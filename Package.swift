@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // System libraries, installed by `make deps` (apt).
@@ -47,10 +48,14 @@ let package = Package(
         .target(
             name: "HadirSimulator",
             dependencies: ["HadirCore", "HadirScanner"]),
+        // HTTP client over libcurl: the uplink's transport and hadirctl's (unix socket) client.
+        .target(
+            name: "HadirHTTPClient",
+            dependencies: ["CCurl"]),
         .target(
             name: "HadirUplink",
             dependencies: [
-                "HadirCore", "HadirStore", "CCurl", .product(name: "Logging", package: "swift-log"),
+                "HadirCore", "HadirStore", "HadirHTTPClient", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]),
         .target(
@@ -62,10 +67,21 @@ let package = Package(
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // The control API's HTTP plumbing: unix-socket and token-guarded TCP serving (Hummingbird),
+        // JSON errors, server-sent events, CSV, and the libcurl client hadirctl uses.
+        .target(
+            name: "HadirControl",
+            dependencies: [
+                "HadirHTTPClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .target(
             name: "HadirDaemon",
             dependencies: [
-                "HadirCore", "HadirStore", "HadirScanner", "HadirUplink", "HadirPull", "CHadirSystem",
+                "HadirCore", "HadirStore", "HadirScanner", "HadirUplink", "HadirHTTPClient", "HadirPull", "HadirControl", "CHadirSystem",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -82,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "hadirctl",
             dependencies: [
-                "HadirCore", "HadirStore", "HadirDaemon", "HadirPull", "HadirUplink",
+                "HadirCore", "HadirStore", "HadirDaemon", "HadirPull", "HadirUplink", "HadirHTTPClient", "HadirControl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -102,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "hadir-bench",
             dependencies: [
-                "HadirCore", "HadirStore", "HadirDaemon", "HadirUplink", "HadirPull",
+                "HadirCore", "HadirStore", "HadirDaemon", "HadirUplink", "HadirHTTPClient", "HadirPull",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -115,12 +131,19 @@ let package = Package(
         .testTarget(
             name: "HadirUplinkTests",
             dependencies: [
-                "HadirUplink", "HadirCore", "HadirStore", .product(name: "Logging", package: "swift-log"),
+                "HadirUplink", "HadirHTTPClient", "HadirCore", "HadirStore", .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "HadirPullTests", dependencies: ["HadirPull", "HadirCore", "HadirStore"]),
         .testTarget(name: "HadirDaemonTests", dependencies: ["HadirDaemon", "HadirSimulator"]),
         .testTarget(
+            name: "HadirControlTests",
+            dependencies: [
+                "HadirControl", "HadirHTTPClient", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
+        .testTarget(
             name: "SystemTests",
-            dependencies: ["HadirCore", "HadirStore", "HadirDaemon", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "HadirCore", "HadirStore", "HadirDaemon", "HadirControl", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ]
 )

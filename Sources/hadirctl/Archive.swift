@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HadirCore
+import HadirDaemon
 import HadirStore
 
 /// The archive of device-log clears. Read-only, straight from the database like `punches`: a clear

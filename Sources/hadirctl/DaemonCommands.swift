@@ -1,14 +1,13 @@
 import ArgumentParser
 import Foundation
+import HadirControl
 import HadirDaemon
 import HadirPull
 
-/// Runs a control call and turns failures into one clear line and exit code 1.
-func call<Payload: Codable & Sendable>(
-    _ options: GlobalOptions, _ request: ControlRequest, _ type: Payload.Type, onEvent: (FeedbackEvent) -> Void = { _ in }
-) throws -> Payload {
+/// Runs a control API call and turns a failure into one clear line and exit code 1.
+func call<Answer>(_ body: () throws(ControlClientError) -> Answer) throws -> Answer {
     do {
-        return try options.client.call(request, expecting: type, onEvent: onEvent)
+        return try body()
     } catch {
         throw Output.fail("\(error)")
     }
@@ -19,7 +18,7 @@ struct Status: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let status = try call(options, ControlRequest(op: "status"), StatusReport.self)
+        let status = try call { () throws(ControlClientError) in try options.client.status() }
         if options.json { return Output.json(status) }
         let scanner = status.scanner.connected ? Output.green("connected") : Output.red("DISCONNECTED")
         print("Hadir \(status.version)  serial \(status.serial)  profile \(status.profile)")
@@ -41,7 +40,7 @@ struct Users: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let users = try call(options, ControlRequest(op: "users"), [UserRow].self)
+        let users = try call { () throws(ControlClientError) in try options.client.users() }
         if options.json { return Output.json(users) }
         Output.table(["PIN", "NAME", "FINGER SLOT"], users.map { [$0.pin, $0.name, $0.slot.map(String.init) ?? "-"] })
     }
@@ -54,7 +53,7 @@ struct UserAdd: ParsableCommand {
     @Argument(help: "Name shown at the kiosk.") var name: String
 
     func run() throws {
-        let row = try call(options, ControlRequest(op: "user-add", pin: pin, name: name), UserRow.self)
+        let row = try call { () throws(ControlClientError) in try options.client.addUser(pin: pin, name: name) }
         if options.json { return Output.json(row) }
         print("user \(row.pin) \(row.name) saved")
     }
@@ -66,7 +65,7 @@ struct UserRemove: ParsableCommand {
     @Argument(help: "Employee PIN.") var pin: String
 
     func run() throws {
-        _ = try call(options, ControlRequest(op: "user-remove", pin: pin), EmptyPayload.self)
+        try call { () throws(ControlClientError) in try options.client.removeUser(pin: pin) }
         if !options.json { print("user \(pin) removed") }
     }
 }
@@ -77,7 +76,7 @@ struct DeleteFinger: ParsableCommand {
     @Argument(help: "Employee PIN.") var pin: String
 
     func run() throws {
-        _ = try call(options, ControlRequest(op: "delete-finger", pin: pin), EmptyPayload.self)
+        try call { () throws(ControlClientError) in try options.client.deleteFinger(pin: pin) }
         if !options.json { print("finger of \(pin) deleted") }
     }
 }
@@ -89,10 +88,12 @@ struct Enroll: ParsableCommand {
     @Flag(name: .long, help: "Replace the employee's existing finger (audited).") var replace = false
 
     func run() throws {
-        let result = try call(options, ControlRequest(op: "enroll", pin: pin, replace: replace), EnrollmentResult.self) { event in
-            if !options.json, event.event == .enrollStage {
-                print("  \(event.message)")
-                fflush(nil)  // a script may be waiting for the prompt
+        let result = try call { () throws(ControlClientError) in
+            try options.client.enroll(pin: pin, replace: replace) { event in
+                if !options.json, event.event == .enrollStage {
+                    print("  \(event.message)")
+                    fflush(nil)  // a script may be waiting for the prompt
+                }
             }
         }
         if options.json { return Output.json(result) }
@@ -110,13 +111,16 @@ struct Events: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        _ = try call(options, ControlRequest(op: "events"), EmptyPayload.self) { event in
-            if options.json {
-                Output.json(event)
-            } else {
-                print("\(event.event.rawValue): \(event.message)")
+        try call { () throws(ControlClientError) in
+            try options.client.events { event in
+                if options.json {
+                    Output.jsonLine(event)
+                } else {
+                    print("\(event.event.rawValue): \(event.message)")
+                }
+                fflush(nil)
+                return true
             }
-            fflush(nil)
         }
     }
 }
@@ -151,7 +155,7 @@ struct Sync: ParsableCommand {
     @Flag(name: .long, help: "Start now (the only mode).") var now = false
 
     func run() throws {
-        let uplinks = try call(options, ControlRequest(op: "sync-now"), [UplinkStatus].self)
+        let uplinks = try call { () throws(ControlClientError) in try options.client.syncNow() }
         if options.json { return Output.json(uplinks) }
         print("sync requested")
         for uplink in uplinks { printUplink(uplink) }
@@ -164,6 +168,6 @@ struct Metrics: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        print(try call(options, ControlRequest(op: "metrics"), String.self), terminator: "")
+        print(try call { () throws(ControlClientError) in try options.client.metrics() }, terminator: "")
     }
 }

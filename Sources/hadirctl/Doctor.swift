@@ -14,7 +14,7 @@ struct Doctor: AsyncParsableCommand {
         var checks: [DoctorCheck] = []
         let status: StatusReport?
         do {
-            status = try options.client.call(ControlRequest(op: "status"), expecting: StatusReport.self)
+            status = try options.client.status()
             checks.append(.ok("daemon", "hadird \(status?.version ?? "?") answers on its control socket"))
         } catch {
             status = nil

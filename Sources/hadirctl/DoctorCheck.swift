@@ -1,5 +1,6 @@
 import Foundation
 import HadirDaemon
+import HadirHTTPClient
 import HadirStore
 import HadirUplink
 

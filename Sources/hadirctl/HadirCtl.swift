@@ -26,10 +26,22 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Control socket (default: <state>/control.sock, else /run/hadir/control.sock).")
     var socket: String?
 
+    @Option(name: .long, help: "A kiosk's LAN control API instead of the local socket, e.g. http://10.0.0.7:8088.")
+    var url: String?
+
+    @Option(name: .long, help: "Bearer token for --url (default: $HADIR_CONTROL_TOKEN).")
+    var token: String?
+
     @Flag(name: .long, help: "Machine-readable JSON output.")
     var json = false
 
-    var client: ControlClient { ControlClient(socketPath: socketPath) }
+    var client: DaemonControlClient {
+        if let url {
+            return DaemonControlClient(
+                endpoint: .remote(baseURL: url, token: token ?? ProcessInfo.processInfo.environment["HADIR_CONTROL_TOKEN"]))
+        }
+        return DaemonControlClient(socketPath: socketPath)
+    }
 
     /// The daemon's socket: given, beside the state, or where the systemd unit puts it.
     var socketPath: String {

@@ -15,6 +15,13 @@ enum Output {
         if let data = try? encoder.encode(value) { print(String(decoding: data, as: UTF8.self)) }
     }
 
+    /// One compact JSON object per line, for streams a script reads line by line.
+    static func jsonLine<T: Encodable>(_ value: T) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let data = try? encoder.encode(value) { print(String(decoding: data, as: UTF8.self)) }
+    }
+
     static func table(_ headers: [String], _ rows: [[String]]) {
         var widths = headers.map(\.count)
         for row in rows {

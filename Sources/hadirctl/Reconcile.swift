@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HadirControl
 import HadirCore
+import HadirDaemon
 import HadirStore
 
 struct Reconcile: ParsableCommand {
@@ -10,17 +12,19 @@ struct Reconcile: ParsableCommand {
     @Option(help: "First local date (YYYY-MM-DD).") var from: String
     @Option(help: "Last local date, inclusive (YYYY-MM-DD).") var to: String
 
+    @Flag(help: "Read <state>/hadir.sqlite directly: for a stopped daemon or a copied file.") var offline = false
+
     func run() throws {
-        let database = try openDatabase(options)
-        let offset = try database.lastPunch()?.draft.zoneOffsetSeconds ?? IndonesianZone.wib.offsetSeconds
-        guard let first = CalendarDate(from), let last = CalendarDate(to) else {
-            throw Output.fail("--from and --to must be dates like 2026-11-01", code: 64)
+        let tallies: [DailyTally]
+        if offline {
+            do {
+                tallies = try PunchQuery(from: from, to: to).dailyTallies(in: try openDatabase(options))
+            } catch let error as PunchQueryError {
+                throw Output.fail(error.description, code: 64)
+            }
+        } else {
+            tallies = try call { () throws(ControlClientError) in try options.client.reconcile(from: from, to: to) }
         }
-        let fromUTC = first.startUTC(offsetSeconds: offset)
-        let toUTC = last.startUTC(offsetSeconds: offset) + 86_400_000  // exclusive
-        guard fromUTC <= toUTC else { throw Output.fail("--from is after --to", code: 64) }
-        let tallies = DailyTally.byLocalDay(
-            try database.punches(pin: nil, fromUTC: fromUTC, toUTC: toUTC, limit: nil), offsetSeconds: offset)
         if options.json { return Output.json(tallies) }
         Output.table(
             ["DATE", "PUNCHES", "SEQ", "DIGEST"],

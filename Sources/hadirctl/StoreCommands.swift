@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HadirControl
 import HadirCore
 import HadirDaemon
 import HadirStore
@@ -15,101 +16,41 @@ func openDatabase(_ options: GlobalOptions) throws -> HadirDatabase {
 }
 
 struct Punches: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List recorded punches from the journal.")
+    static let configuration = CommandConfiguration(
+        abstract: "List recorded punches (from the daemon; --offline reads the journal file itself).")
     @OptionGroup var options: GlobalOptions
     @Option(help: "Only this employee PIN.") var pin: String?
     @Option(help: "From this local date (YYYY-MM-DD).") var from: String?
     @Option(help: "Up to and including this local date (YYYY-MM-DD).") var to: String?
     @Option(help: "At most this many punches (newest kept).") var limit: Int?
+    @Flag(help: "CSV (RFC 4180) for a spreadsheet instead of a table.") var csv = false
+    @Flag(help: "Read <state>/hadir.sqlite directly: for a stopped daemon or a copied file.") var offline = false
 
     func run() throws {
-        let database = try openDatabase(options)
-        let pinFilter: EmployeePIN?
-        do {
-            pinFilter = try pin.map { try EmployeePIN($0) }
-        } catch {
-            throw Output.fail("\(error)", code: 64)
+        let query = PunchQuery(pin: pin, from: from, to: to, limit: limit)
+        let rows: [PunchRow]
+        if offline {
+            do {
+                rows = try query.rows(in: try openDatabase(options))
+            } catch let error as PunchQueryError {
+                throw Output.fail(error.description, code: 64)
+            }
+        } else if csv {
+            return print(try call { () throws(ControlClientError) in try options.client.punchesCSV(query) }, terminator: "")
+        } else {
+            rows = try call { () throws(ControlClientError) in try options.client.punches(query) }
         }
-        // Dates are local to the kiosk: its zone is the one its latest punch was recorded in.
-        let offset = try database.lastPunch()?.draft.zoneOffsetSeconds ?? IndonesianZone.wib.offsetSeconds
-        let fromUTC = try from.map { try utcStart(of: $0, offset: offset) }
-        let toUTC = try to.map { try utcStart(of: $0, offset: offset) + 86_400_000 }  // exclusive: the next local midnight
-        var punches = try database.punches(pin: pinFilter, fromUTC: fromUTC, toUTC: toUTC, limit: nil)
-        if let limit, punches.count > limit { punches = Array(punches.suffix(limit)) }
-        let names = Dictionary(try database.users().map { ($0.pin, $0.name) }, uniquingKeysWith: { first, _ in first })
-        if options.json {
-            return Output.json(punches.map { PunchRow($0, name: names[$0.pin]) })
-        }
+        if csv { return print(PunchRow.csv(rows), terminator: "") }
+        if options.json { return Output.json(rows) }
         Output.table(
             ["SEQ", "LOCAL TIME", "PIN", "NAME", "STATUS", "STATE", "VERIFY", "CLOCK"],
-            punches.map {
-                let row = PunchRow($0, name: names[$0.pin])
-                return [
+            rows.map { row in
+                [
                     String(row.seq), row.localTime, row.pin, row.name ?? "?", row.classification, String(row.state), String(row.verify),
                     row.clockQuality,
                 ]
             })
-        print("\(punches.count) punch(es)")
-    }
-
-    func utcStart(of date: String, offset: Int32) throws -> Int64 {
-        guard let start = CalendarDate(date) else { throw Output.fail("\"\(date)\" is not a date like 2026-11-23", code: 64) }
-        return LocalDateTime(year: start.year, month: start.month, day: start.day, hour: 0, minute: 0, second: 0).utcMilliseconds(
-            offsetSeconds: offset)
-    }
-}
-
-/// YYYY-MM-DD
-struct CalendarDate {
-    let year: Int, month: Int, day: Int
-    init?(_ text: String) {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        (self.year, self.month, self.day) = (year, month, day)
-    }
-
-    /// UTC milliseconds of this date's local midnight.
-    func startUTC(offsetSeconds: Int32) -> Int64 {
-        LocalDateTime(year: year, month: month, day: day, hour: 0, minute: 0, second: 0).utcMilliseconds(offsetSeconds: offsetSeconds)
-    }
-}
-
-/// A punch as hadirctl prints it.
-struct PunchRow: Codable {
-    var seq: Int64
-    var pin: String
-    var name: String?
-    var localTime: String
-    var utcMilliseconds: Int64
-    var zoneOffsetSeconds: Int32
-    var classification: String
-    var state: UInt8
-    var verify: UInt8
-    var clockQuality: String
-    var hash: String
-
-    init(_ punch: Punch, name: String?) {
-        seq = punch.seq
-        pin = punch.pin.rawValue
-        self.name = name
-        localTime = LocalDateTime(utcMilliseconds: punch.utcMilliseconds, offsetSeconds: punch.draft.zoneOffsetSeconds).description
-        utcMilliseconds = punch.utcMilliseconds
-        zoneOffsetSeconds = punch.draft.zoneOffsetSeconds
-        classification = punch.draft.classification.rawValue
-        state = punch.draft.state.rawValue
-        verify = punch.draft.verify.rawValue
-        clockQuality = punch.draft.clock.quality.rawValue
-        hash = punch.hash.hexString
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case seq, pin, name, classification, state, verify, hash
-        case localTime = "local_time"
-        case utcMilliseconds = "utc_ms"
-        case zoneOffsetSeconds = "zone_offset_s"
-        case clockQuality = "clock_quality"
+        print("\(rows.count) punch(es)")
     }
 }
 
@@ -150,7 +91,7 @@ struct AuditFingers: ParsableCommand {
 
     func run() throws {
         let report: FingerAuditPayload
-        if let live = try? options.client.call(ControlRequest(op: "audit-fingers"), expecting: FingerAuditPayload.self) {
+        if let live = try? options.client.auditFingers() {
             report = live
         } else {
             // Daemon down: audit the database alone.

@@ -44,11 +44,12 @@ import Testing
         // The old finger no longer identifies anyone; the new one does.
         try simulator.send("tap 51")
         try daemon.waitForEvent(.unknownFinger)
+        try simulator.waitForLiftCheck()
         try simulator.send("tap 52")
         #expect(try daemon.waitForEvent(.punch).pin == "4001")
 
         // Deleting the finger removes it from the module too.
-        _ = try daemon.client.call(ControlRequest(op: "delete-finger", pin: "4001"), expecting: EmptyPayload.self)
+        try daemon.client.deleteFinger(pin: "4001")
         #expect(try moduleLibrary(simulator).isEmpty)
         #expect(daemon.terminate() == 0)
 
@@ -87,8 +88,7 @@ import Testing
         let message = String(decoding: buffer[..<max(0, count)], as: UTF8.self)
         #expect(message.hasPrefix("READY=1"))
         // READY means hadirctl works, even with the scanner unplugged.
-        let status = try ControlClient(socketPath: dir.path + "/state/control.sock")
-            .call(ControlRequest(op: "status"), expecting: StatusReport.self)
+        let status = try DaemonControlClient(socketPath: dir.path + "/state/control.sock").status()
         #expect(status.scanner.connected == false)
         process.signal(SIGTERM)
         #expect(process.waitForExit() == 0)

@@ -58,24 +58,24 @@ import Testing
     @Test func punchesListsTheJournalWithLocalTimesAndFilters() throws {
         let (dir, state) = try journal(punches: 3)
         defer { dir.remove() }
-        let result = try hadirctl(["--state", state, "punches"])
+        let result = try hadirctl(["--state", state, "punches", "--offline"])
         #expect(result.status == 0)
         #expect(result.output.contains { $0.contains("2026-11-23 07:02:00") && $0.contains("Siti") && $0.contains("on_time") })
         #expect(result.output.last == "3 punch(es)")
-        #expect(try hadirctl(["--state", state, "punches", "--from", "2026-11-24"]).output.last == "0 punch(es)")
-        #expect(try hadirctl(["--state", state, "punches", "--pin", "bad pin"]).status == 64)
+        #expect(try hadirctl(["--state", state, "punches", "--offline", "--from", "2026-11-24"]).output.last == "0 punch(es)")
+        #expect(try hadirctl(["--state", state, "punches", "--offline", "--pin", "bad pin"]).status == 64)
     }
 
     @Test func reconcilePrintsPerDayCountsAndDigests() throws {
         let (dir, state) = try journal(punches: 4)
         defer { dir.remove() }
-        let result = try hadirctl(["--state", state, "reconcile", "--from", "2026-11-01", "--to", "2026-11-30"])
+        let result = try hadirctl(["--state", state, "reconcile", "--offline", "--from", "2026-11-01", "--to", "2026-11-30"])
         #expect(result.status == 0)
         #expect(result.output.contains { $0.hasPrefix("2026-11-23") && $0.contains(" 4 ") && $0.contains("1-4") })
         #expect(result.output.last == "4 punch(es) on 1 day(s)")
-        let json = try hadirctl(["--state", state, "reconcile", "--from", "2026-11-23", "--to", "2026-11-23", "--json"])
+        let json = try hadirctl(["--state", state, "reconcile", "--offline", "--from", "2026-11-23", "--to", "2026-11-23", "--json"])
         #expect(json.output.joined().contains("\"count\" : 4"))
-        #expect(try hadirctl(["--state", state, "reconcile", "--from", "2026-12-01", "--to", "2026-11-01"]).status == 64)
+        #expect(try hadirctl(["--state", state, "reconcile", "--offline", "--from", "2026-12-01", "--to", "2026-11-01"]).status == 64)
     }
 
     @Test func offlineAuditFingersChecksTheDatabase() throws {

@@ -36,11 +36,13 @@ import Testing
         #expect(punch.pin == "1001")
         #expect(punch.classification == "on_time")
         #expect(punch.message.hasPrefix("Terima kasih, Siti — Masuk 07:1"))
+        try simulator.waitForLiftCheck()
 
         // The same finger again within the window: not a new punch.
         try simulator.send("tap 11")
         let duplicate = try daemon.waitForEvent(.duplicate)
         #expect(duplicate.message == "Anda sudah absen")
+        try simulator.waitForLiftCheck()
 
         // An unknown finger is an event, not a punch.
         try simulator.send("tap 99")
@@ -57,6 +59,7 @@ import Testing
         #expect(late.pin == "1002")
         #expect(late.classification == "late")
         #expect(late.message.contains("terlambat 15 menit"))
+        try simulator.waitForLiftCheck()
         try simulator.send("tap 11")
         let early = try daemon.waitForEvent(.punch, count: 2)
         #expect(early.pin == "1001")
@@ -83,6 +86,7 @@ import Testing
 
         try simulator.send("tap 31")
         try daemon.waitForEvent(.punch)
+        try simulator.waitForLiftCheck()
         // Unplug while the daemon is polling for a finger, with a press in flight.
         try simulator.send("tap 31")
         try simulator.send("disconnect 1")

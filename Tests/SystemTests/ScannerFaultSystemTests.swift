@@ -1,4 +1,5 @@
 import Foundation
+import HadirControl
 import HadirCore
 import HadirDaemon
 import HadirStore

@@ -170,7 +170,7 @@ struct UplinkPeerSystemTests {
         #expect(drift < 10, "kiosk local time \(status.localTime) vs host \(Date())")
         // The drift the handshake's Date header showed is in status and in the metrics.
         #expect(status.uplinks.first?.clockDriftMilliseconds != nil)
-        let metrics = try daemon.client.call(ControlRequest(op: "metrics"), expecting: String.self)
+        let metrics = try daemon.client.metrics()
         #expect(metrics.contains("hadir_uplink_clock_drift_seconds{server="), "\(metrics)")
         #expect(metrics.contains("hadir_uplink_backlog{server="), "\(metrics)")
         #expect(daemon.terminate() == 0)
@@ -350,7 +350,7 @@ final class UplinkRig {
                 try syncNow(daemon)
                 lastSync = ContinuousClock.now
             }
-            let status = try daemon.client.call(ControlRequest(op: "status"), expecting: StatusReport.self)
+            let status = try daemon.client.status()
             let uplink = try #require(status.uplinks.first)
             if uplink.backlog == 0 && uplink.ackedSeq == (status.lastSeq ?? 0) {
                 return try self.status(daemon).uplinks[0]
@@ -443,7 +443,7 @@ struct Tapper {
                 switch event.event {
                 case .punch:
                     lastPunch[finger] = ContinuousClock.now
-                    try waitForLiftCheck()
+                    try simulator.waitForLiftCheck()
                     return event
                 case .duplicate, .unknownFinger, .unreadable, .recordFailed:
                     throw HarnessError("tap \(finger) gave \(event.event.rawValue): \(event.message)")
@@ -456,34 +456,13 @@ struct Tapper {
         throw HarnessError("no punch for tap \(finger) within \(timeout); \(stallReport(daemon))")
     }
 
-    /// The daemon publishes a punch before it polls the sensor once more to see the finger lifted
-    /// (ScannerService.identifyOnce → waitForLift). A `tap` sent inside that window is taken by the
-    /// lift poll as the same finger still touching, and no punch follows. So after a punch, wait for
-    /// the module to serve one more command: that is the lift poll (which saw no finger) or later.
-    private func waitForLiftCheck() throws {
-        let before = try commandsServed()
-        let deadline = ContinuousClock.now + .seconds(10)
-        while try commandsServed() <= before {
-            guard ContinuousClock.now < deadline else { throw HarnessError("the scanner served no command for 10 s after a punch") }
-            usleep(1_000)
-        }
-    }
-
-    private func commandsServed() throws -> Int {
-        let status = try simulator.send("status")
-        guard let range = status.range(of: #""commandsServed":"#),
-            let count = Int(status[range.upperBound...].prefix { $0.isNumber })
-        else { throw HarnessError("no commandsServed in sim status: \(status)") }
-        return count
-    }
-
     /// What the processes say when a tap got no punch: the simulator's state, the daemon's scanner
     /// status and log, and whether the punch turns up later after all.
     private mutating func stallReport(_ daemon: DaemonUnderTest) -> String {
         var report = "sim status: " + ((try? simulator.send("status")) ?? "(no reply)")
         usleep(2_000_000)
         report += "; 2 s later: " + ((try? simulator.send("status")) ?? "(no reply)")
-        if let status = try? daemon.client.call(ControlRequest(op: "status"), expecting: StatusReport.self) {
+        if let status = try? daemon.client.status() {
             report += "; daemon scanner: \(status.scanner), last seq \(status.lastSeq.map(String.init) ?? "-")"
         } else {
             report += "; daemon control socket did not answer"

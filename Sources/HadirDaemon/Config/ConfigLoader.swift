@@ -167,6 +167,11 @@ public enum ConfigLoader {
                 file: file, line: locator.line(of: "scanner.reconnect_min_ms"), key: "scanner.reconnect_min_ms",
                 reason: "reconnect_min_ms is larger than reconnect_max_ms")
         }
+        if config.control.listen != nil && config.control.token.isEmpty {
+            throw ConfigError(
+                file: file, line: locator.line(of: "control.listen"), key: "control.token",
+                reason: "listen opens the control API to the LAN, so it needs token = \"<at least 16 characters>\"")
+        }
         let base = config.policy.profile
         do {
             config.policy.profile = try AttendanceProfile(

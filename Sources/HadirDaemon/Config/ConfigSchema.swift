@@ -1,3 +1,4 @@
+import Foundation
 import HadirCore
 import HadirPull
 import HadirScanner
@@ -110,7 +111,33 @@ struct ConfigSchema {
                 let path = try value.string()
                 guard path.isEmpty || path.hasPrefix("/") else { throw .invalid("socket must be an absolute path") }
                 config.control.socketPath = path.isEmpty ? nil : path
-            }
+            },
+            "group": { config, _, value throws(ConfigValueError) in
+                let group = try value.string()
+                guard !group.isEmpty, group.count <= 32,
+                    group.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) })
+                else { throw .invalid("group must be a system group name such as \"hadir\"") }
+                config.control.group = group
+            },
+            "listen": { config, _, value throws(ConfigValueError) in
+                let text = try value.string()
+                if text.isEmpty {
+                    config.control.listen = nil
+                    return
+                }
+                guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65_535).contains(port)
+                else { throw .invalid("listen must be \"host:port\", e.g. \"0.0.0.0:8088\" (empty = unix socket only)") }
+                let host = String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+                guard !host.isEmpty else { throw .invalid("listen needs a host, e.g. \"0.0.0.0:8088\"") }
+                config.control.listen = (host, port)
+            },
+            "token": { config, _, value throws(ConfigValueError) in
+                let token = try value.string()
+                guard token.count >= 16, token.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline }) else {
+                    throw .invalid("token must be at least 16 printable ASCII characters without spaces (e.g. `openssl rand -hex 24`)")
+                }
+                config.control.token = token
+            },
         ],
         "clock": [
             "authority": { config, _, value throws(ConfigValueError) in

@@ -34,6 +34,12 @@ public struct HadirConfiguration: Sendable {
     public struct Control: Sendable {
         /// Unix socket for hadirctl; empty = `<state_dir>/control.sock`.
         public var socketPath: String?
+        /// The socket is handed to this group (mode 0660) when it exists: the technicians.
+        public var group = "hadir"
+        /// Optional LAN listener for the control API, `host:port`; nil = unix socket only.
+        public var listen: (host: String, port: Int)?
+        /// Bearer token the LAN listener requires.
+        public var token = ""
     }
 
     /// One central server the punches are pushed to (ADMS/iclock), from `[uplink.<name>]`.

@@ -1,4 +1,5 @@
 import Foundation
+import HadirControl
 import HadirCore
 import HadirPull
 import HadirScanner
@@ -58,15 +59,14 @@ public struct Daemon {
                     logger: logger),
                 events: liveEvents, logger: logger)
             : nil
-        let control = ControlServer(
-            path: configuration.controlSocketPath,
-            handler: ControlHandler(
-                database: database, scanner: scanner, enrollment: enrollment, hub: hub, configuration: configuration,
-                clock: clock, serial: serial, uplink: uplink, pull: pull, logger: logger),
-            logger: logger)
-        try control.bind()
+        let controlActions = ControlActions(
+            database: database, scanner: scanner, enrollment: enrollment, hub: hub, configuration: configuration,
+            clock: clock, serial: serial, uplink: uplink, pull: pull, logger: logger)
+        let controlReadiness = ControlReadiness(listeners: ControlServer.endpoints(configuration).count)
 
-        var services: [any Service] = [scanner, control]
+        var services: [any Service] = [scanner]
+        services += ControlServer.services(
+            configuration: configuration, actions: controlActions, readiness: controlReadiness, logger: logger)
         if let uplink {
             services.append(uplink)
         }
@@ -84,10 +84,19 @@ public struct Daemon {
                 kind: "database_quarantined", pin: nil, slot: nil, detail: quarantined, atMilliseconds: clock.now().utcMilliseconds)
         }
         let ready = "serial \(serial), journal seq \(try database.lastPunch()?.seq ?? 0), scanner \(scannerConfiguration.path)"
-        logger.notice("hadird ready", metadata: ["serial": "\(serial)", "state_dir": "\(configuration.device.stateDirectory)"])
-        hub.publish(FeedbackEvent(event: .ready, message: "hadird \(HadirVersion.current) ready", detail: ready))
-        notifier.notify("READY=1\nSTATUS=\(ready)")
-        try await group.run()
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                defer { controlReadiness.finish() }
+                try await group.run()
+            }
+            // READY only once hadirctl can connect: the control listeners bind inside the group.
+            if await controlReadiness.wait() {
+                logger.notice("hadird ready", metadata: ["serial": "\(serial)", "state_dir": "\(configuration.device.stateDirectory)"])
+                hub.publish(FeedbackEvent(event: .ready, message: "hadird \(HadirVersion.current) ready", detail: ready))
+                notifier.notify("READY=1\nSTATUS=\(ready)")
+            }
+            try await tasks.waitForAll()
+        }
         notifier.notify("STOPPING=1")
         hub.publish(FeedbackEvent(event: .stopping, message: "hadird stopped"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HadirCore
+import HadirHTTPClient
 import HadirStore
 import HadirUplink
 import Logging

@@ -1,4 +1,5 @@
 import HadirCore
+import HadirHTTPClient
 import HadirStore
 import Logging
 import Synchronization

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import HadirUplink
+@testable import HadirHTTPClient
 
 /// CURLcode classification, table-driven (codes as in curl.h, names in the comments).
 @Suite struct HTTPErrorMappingTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import HadirUplink
+@testable import HadirHTTPClient
 
 /// Header lookup and the header-callback line collector.
 @Suite struct HTTPHeaderTests {

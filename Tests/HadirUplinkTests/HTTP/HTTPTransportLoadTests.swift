@@ -1,3 +1,4 @@
+import HadirHTTPClient
 import HadirUplink
 import Testing
 

@@ -55,7 +55,7 @@ final class DaemonUnderTest {
         }
     }
 
-    var client: ControlClient { ControlClient(socketPath: stateDirectory + "/control.sock") }
+    var client: DaemonControlClient { DaemonControlClient(socketPath: stateDirectory + "/control.sock") }
 
     /// Every feedback event printed so far.
     var events: [FeedbackEvent] {
@@ -83,9 +83,9 @@ final class DaemonUnderTest {
     /// Enrolls `pin` with virtual finger `finger`, pressing only when the daemon asks, so the identify
     /// loop cannot take the press.
     func enroll(pin: String, name: String, finger: Int, simulator: Simulator, replace: Bool = false) throws -> EnrollmentResult {
-        _ = try client.call(ControlRequest(op: "user-add", pin: pin, name: name), expecting: UserRow.self)
+        try client.addUser(pin: pin, name: name)
         var pressError: (any Error)?
-        let result = try client.call(ControlRequest(op: "enroll", pin: pin, replace: replace), expecting: EnrollmentResult.self) { event in
+        let result = try client.enroll(pin: pin, replace: replace) { event in
             // Like a person: put the finger down each time the kiosk asks, and only then.
             guard event.event == .enrollStage, let stage = event.detail,
                 stage.hasPrefix("place_finger") || stage.hasPrefix("retry_press")

@@ -1,5 +1,6 @@
 """Starts real Hadir processes for the pyzk tests: hadird (optionally with hadir-sim) or the
 hadir-fixtures pull host, on state directories seeded through the store's own append path."""
+import http.client
 import json
 import os
 import select
@@ -49,6 +50,19 @@ def seed(state, users=0, punches=0, times=None, start=None, step=60):
     if start:
         args += ["--start", start]
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, timeout=600)
+
+
+class UnixHTTPConnection(http.client.HTTPConnection):
+    """HTTP over the daemon's control socket (what hadirctl does through libcurl)."""
+
+    def __init__(self, path, timeout=60):
+        super().__init__("localhost", timeout=timeout)
+        self.socket_path = path
+
+    def connect(self):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(self.timeout)
+        self.sock.connect(self.socket_path)
 
 
 class Simulator:
@@ -132,41 +146,54 @@ set_time = "refuse"
         return ZK("127.0.0.1", port=self.port, timeout=timeout, password=self.comm_key if key is None else key,
                   force_udp=transport == "udp", ommit_ping=True)
 
+    def api(self, method, path, body=None):
+        """One control API request over the daemon's unix socket; returns the decoded answer."""
+        conn = UnixHTTPConnection(str(self.state / "control.sock"))
+        try:
+            conn.request(method, path, body=json.dumps(body) if body is not None else None,
+                         headers={"Content-Type": "application/json"} if body is not None else {})
+            response = conn.getresponse()
+            data = response.read()
+        finally:
+            conn.close()
+        if response.status >= 400:
+            raise RuntimeError(f"{method} {path} failed: {response.status} {data!r}")
+        return data.decode() if response.getheader("Content-Type", "").startswith("text/plain") else json.loads(data)
+
     def control(self, op, **fields):
-        """One request on the daemon's control socket; returns (events, result)."""
-        events = []
-        with socket.socket(socket.AF_UNIX) as sock:
-            sock.connect(str(self.state / "control.sock"))
-            sock.sendall((json.dumps({"op": op, **fields}) + "\n").encode())
-            for line in sock.makefile():
-                reply = json.loads(line)
-                if reply.get("type") == "event":
-                    events.append(reply["event"])
-                    continue
-                if not reply.get("ok"):
-                    raise RuntimeError(f"{op} failed: {reply.get('error')}")
-                return events, reply.get("data")
-        raise RuntimeError(f"control socket closed during {op}")
+        """The few control calls the pyzk tests need, by name: (events, result) as before HTTP."""
+        routes = {"status": ("GET", "/v1/status"), "users": ("GET", "/v1/users"), "metrics": ("GET", "/v1/metrics"),
+                  "user-add": ("POST", "/v1/users")}
+        method, path = routes[op]
+        return [], self.api(method, path, fields or None)
 
     def enroll(self, pin, name, finger):
         """Adds the employee and enrolls a simulator finger, pressing it whenever the kiosk asks."""
         self.control("user-add", pin=pin, name=name)
-        with socket.socket(socket.AF_UNIX) as sock:
-            sock.connect(str(self.state / "control.sock"))
-            sock.sendall((json.dumps({"op": "enroll", "pin": pin}) + "\n").encode())
-            events = []
-            for line in sock.makefile():
-                reply = json.loads(line)
-                if reply.get("type") == "event":
-                    stage = reply["event"].get("detail") or ""
-                    if stage.startswith("place_finger") or stage.startswith("retry_press"):
-                        self.sim.send(f"tap {finger}")
-                    events.append(reply["event"])
-                    continue
-                if not reply.get("ok"):
-                    raise RuntimeError(f"enroll failed: {reply.get('error')}")
-                return reply.get("data")
-        raise RuntimeError("control socket closed during enroll")
+        conn = UnixHTTPConnection(str(self.state / "control.sock"))
+        try:
+            conn.request("POST", "/v1/enroll", body=json.dumps({"pin": pin}), headers={"Content-Type": "application/json"})
+            response = conn.getresponse()
+            if response.status >= 400:
+                raise RuntimeError(f"enroll failed: {response.status} {response.read()!r}")
+            kind = None
+            for raw in response:
+                line = raw.decode().rstrip("\r\n")
+                if line.startswith("event: "):
+                    kind = line[7:]
+                elif line.startswith("data: "):
+                    data = json.loads(line[6:])
+                    if kind == "stage":
+                        stage = data.get("detail") or ""
+                        if stage.startswith("place_finger") or stage.startswith("retry_press"):
+                            self.sim.send(f"tap {finger}")
+                    elif kind == "result":
+                        return data
+                    elif kind == "error":
+                        raise RuntimeError(f"enroll failed: {data.get('error')}")
+        finally:
+            conn.close()
+        raise RuntimeError("control API closed the enrollment stream without a result")
 
     def status(self):
         return self.control("status")[1]

@@ -1,3 +1,4 @@
+import HadirHTTPClient
 import HadirUplink
 
 /// Transport settings for loopback tests: never through a proxy from the environment (the test

@@ -1,4 +1,5 @@
 import Foundation
+import HadirHTTPClient
 import HadirUplink
 import Synchronization
 

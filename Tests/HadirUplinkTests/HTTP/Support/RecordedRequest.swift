@@ -1,4 +1,5 @@
 import Foundation
+import HadirHTTPClient
 import HadirUplink
 
 /// A request exactly as the loopback server received it, for asserting what libcurl sent.

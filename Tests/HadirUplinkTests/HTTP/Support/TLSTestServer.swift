@@ -1,4 +1,5 @@
 import Foundation
+import HadirHTTPClient
 
 /// A throwaway TLS server for the transport's certificate options: a self-signed P-256
 /// certificate for 127.0.0.1 made with the `openssl` CLI, served by `openssl s_server -www`

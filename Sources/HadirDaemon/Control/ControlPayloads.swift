@@ -2,35 +2,26 @@ import Foundation
 import HadirPull
 import HadirStore
 
-/// A request to the daemon's control socket: one JSON object per line.
-///
-/// Interim transport until the HTTP control API (issue 5): hadirctl and scripts speak it today.
-public struct ControlRequest: Codable, Sendable {
-    public var op: String
-    public var pin: String?
-    public var name: String?
-    public var replace: Bool?
+/// Body of `POST /v1/users`.
+public struct UserBody: Codable, Sendable {
+    public var pin: String
+    public var name: String
 
-    public init(op: String, pin: String? = nil, name: String? = nil, replace: Bool? = nil) {
-        self.op = op
+    public init(pin: String, name: String) {
         self.pin = pin
         self.name = name
-        self.replace = replace
     }
 }
 
-/// One line the daemon sends back: zero or more `event` lines, then exactly one `result` line
-/// (except for the endless `events` stream).
-public struct ControlReply<Payload: Codable & Sendable>: Codable, Sendable {
-    public var type: String
-    public var ok: Bool?
-    public var error: String?
-    public var data: Payload?
-    public var event: FeedbackEvent?
+/// Body of `POST /v1/enroll`.
+public struct EnrollBody: Codable, Sendable {
+    public var pin: String
+    public var replace: Bool?
 
-    public static func result(_ data: Payload) -> ControlReply { ControlReply(type: "result", ok: true, data: data) }
-    public static func failure(_ message: String) -> ControlReply { ControlReply(type: "result", ok: false, error: message) }
-    public static func streamed(_ event: FeedbackEvent) -> ControlReply { ControlReply(type: "event", event: event) }
+    public init(pin: String, replace: Bool = false) {
+        self.pin = pin
+        self.replace = replace
+    }
 }
 
 /// Payload for replies that carry nothing but success.
@@ -43,6 +34,12 @@ public struct UserRow: Codable, Sendable, Hashable {
     public var pin: String
     public var name: String
     public var slot: UInt16?
+
+    public init(pin: String, name: String, slot: UInt16?) {
+        self.pin = pin
+        self.name = name
+        self.slot = slot
+    }
 }
 
 /// The daemon's health, for `hadirctl status`.

@@ -12,8 +12,8 @@ extension HTTPRequest {
         if url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) {
             throw .invalidRequest("URL contains a space or control character: \(url.debugDescription)")
         }
-        if method == .get && !body.isEmpty {
-            throw .invalidRequest("a GET request cannot carry a body (\(body.count) bytes given)")
+        if method != .post && !body.isEmpty {
+            throw .invalidRequest("a \(method.rawValue) request cannot carry a body (\(body.count) bytes given)")
         }
         for header in headers {
             try Self.validate(header)

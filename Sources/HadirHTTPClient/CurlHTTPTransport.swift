@@ -43,6 +43,22 @@ public final class CurlHTTPTransport: HTTPTransport {
         return try result.get()
     }
 
+    /// Sends `request` on the calling thread, blocking it until the transfer ends: for
+    /// command-line tools. With `onBodyChunk`, body bytes are handed over as they arrive (with the
+    /// response status) instead of collected, so an endless event stream can be followed;
+    /// returning false from it ends the transfer with ``HTTPError/cancelled``.
+    public static func performBlocking(
+        _ request: HTTPRequest, configuration: CurlHTTPConfiguration, onBodyChunk: ((Int, [UInt8]) -> Bool)? = nil
+    ) -> Result<HTTPResponse, HTTPError> {
+        do throws(HTTPError) {
+            try request.validate()
+            let easy = try CurlEasyRequest(configuration: configuration, cancellation: CurlCancellation(), bodySink: onBodyChunk)
+            return easy.perform(request)
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// The blocking part, run on the transfer thread. The easy handle lives and dies here.
     private static func perform(
         _ request: HTTPRequest, configuration: CurlHTTPConfiguration, cancellation: CurlCancellation

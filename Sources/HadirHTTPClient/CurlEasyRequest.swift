@@ -17,9 +17,15 @@ final class CurlEasyRequest {
     private var headerCollector = ResponseHeaderCollector()
     private var headerBytes = 0
     private var exceededLimit = false
+    /// When set, body bytes go here as they arrive (server-sent events) instead of into `body`;
+    /// it gets the response status and returns false to stop the transfer.
+    private let bodySink: ((Int, [UInt8]) -> Bool)?
+    private var sinkStopped = false
 
     /// Creates the handle; throws when libcurl cannot be initialised.
-    init(configuration: CurlHTTPConfiguration, cancellation: CurlCancellation) throws(HTTPError) {
+    init(
+        configuration: CurlHTTPConfiguration, cancellation: CurlCancellation, bodySink: ((Int, [UInt8]) -> Bool)? = nil
+    ) throws(HTTPError) {
         try CurlGlobal.ensureInitialized()
         guard let handle = curl_easy_init() else {
             throw .other(code: Int32(CURLE_FAILED_INIT.rawValue), "curl_easy_init returned no handle")
@@ -27,6 +33,7 @@ final class CurlEasyRequest {
         self.handle = handle
         self.configuration = configuration
         self.cancellation = cancellation
+        self.bodySink = bodySink
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
@@ -70,6 +77,10 @@ final class CurlEasyRequest {
         case .get:
             let code = hadir_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
             return code == CURLE_OK ? curl_easy_perform(handle) : code
+        case .delete:
+            var code = hadir_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+            if code == CURLE_OK { code = hadir_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, "DELETE") }
+            return code == CURLE_OK ? curl_easy_perform(handle) : code
         case .post:
             // An explicit size makes libcurl send Content-Length (never chunked) and lets the body
             // hold any bytes; an empty body still needs a valid pointer, or libcurl would read stdin.
@@ -95,6 +106,9 @@ final class CurlEasyRequest {
         if code == CURLE_ABORTED_BY_CALLBACK && cancellation.isCancelled {
             return .cancelled
         }
+        if code == CURLE_WRITE_ERROR && sinkStopped {
+            return .cancelled
+        }
         return HTTPError(curlCode: code.rawValue, detail: String(cString: errorBuffer), responseLimit: configuration.maxResponseBytes)
     }
 
@@ -106,6 +120,9 @@ final class CurlEasyRequest {
         try setLong(CURLOPT_NOSIGNAL, 1, "CURLOPT_NOSIGNAL")
         try check(hadir_curl_restrict_to_http(handle), "CURLOPT_PROTOCOLS_STR")
         try setString(CURLOPT_URL, url, "CURLOPT_URL")
+        if let socket = configuration.unixSocketPath {
+            try setString(CURLOPT_UNIX_SOCKET_PATH, socket, "CURLOPT_UNIX_SOCKET_PATH")
+        }
         // ADMS is HTTP/1.1 (no HTTP/2 via ALPN); a 3xx is reported, never followed.
         try setLong(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1, "CURLOPT_HTTP_VERSION")
         try setLong(CURLOPT_FOLLOWLOCATION, 0, "CURLOPT_FOLLOWLOCATION")
@@ -197,6 +214,15 @@ final class CurlEasyRequest {
     private func receiveBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int) -> Int {
         let (length, overflow) = size.multipliedReportingOverflow(by: count)
         guard !overflow, let data else { return 0 }
+        if let bodySink {
+            var status = 0
+            _ = hadir_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+            guard bodySink(status, Array(UnsafeRawBufferPointer(start: data, count: length))) else {
+                sinkStopped = true
+                return 0
+            }
+            return length
+        }
         guard body.count <= configuration.maxResponseBytes - length else {
             exceededLimit = true
             return 0

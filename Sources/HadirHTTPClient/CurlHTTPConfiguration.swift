@@ -27,6 +27,9 @@ public struct CurlHTTPConfiguration: Sendable, Hashable {
     /// Whether the server certificate and host name are verified. Only for testing a server
     /// with a throwaway certificate: without it, anyone on the path can read and change uploads.
     public var verifyPeer = true
+    /// Connect to this unix socket instead of the URL's host (the URL still names the path):
+    /// how hadirctl reaches the daemon's control API.
+    public var unixSocketPath: String?
 
     /// The defaults; change fields as needed.
     public init() {}

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Builds one Hummingbird application per endpoint, all serving the same routes; each is a
+/// `Service` the daemon runs in its `ServiceGroup`.
+public enum ControlApplications {
+    public typealias Routes = @Sendable (Router<BasicRequestContext>) -> Void
+
+    public static func make(
+        endpoints: [ControlEndpoint], readiness: ControlReadiness, logger: Logger, routes: @escaping Routes
+    ) -> [any Service] {
+        endpoints.map { endpoint in
+            let router = Router(context: BasicRequestContext.self)
+            router.add(middleware: JSONErrorMiddleware(logger: logger))
+            switch endpoint {
+            case .unixSocket(let path, let group):
+                routes(router)
+                return Application(
+                    router: router, configuration: ApplicationConfiguration(address: .unixDomainSocket(path: path)),
+                    onServerRunning: { _ in
+                        restrict(socket: path, group: group, logger: logger)
+                        readiness.listenerBound()
+                    }, logger: logger)
+            case .tcp(let host, let port, let token):
+                router.add(middleware: BearerTokenMiddleware(token: token))
+                routes(router)
+                return Application(
+                    router: router, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                    onServerRunning: { _ in readiness.listenerBound() }, logger: logger)
+            }
+        }
+    }
+
+    /// Mode 0660, and the technicians' group when it exists: the kernel then refuses everyone
+    /// else at connect(), before a single byte reaches the API.
+    static func restrict(socket path: String, group: String?, logger: Logger) {
+        if chmod(path, 0o660) != 0 {
+            logger.error("cannot set mode 0660 on the control socket", metadata: ["path": "\(path)", "errno": "\(errno)"])
+        }
+        guard let group else { return }
+        guard let entry = getgrnam(group) else {
+            logger.info("group \(group) does not exist; the control socket keeps the daemon's group", metadata: ["path": "\(path)"])
+            return
+        }
+        if chown(path, uid_t.max, entry.pointee.gr_gid) != 0 {
+            logger.warning("cannot hand the control socket to group \(group)", metadata: ["path": "\(path)", "errno": "\(errno)"])
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import HadirControl
+import HadirCore
+import Hummingbird
+
+/// The control API (`/v1/...`): HTTP in, ``ControlActions`` calls, JSON (or CSV, Prometheus
+/// text, server-sent events) out. Every error is a JSON body with a 4xx/5xx status.
+enum ControlRoutes {
+    static let index = [
+        "GET /v1/status", "GET /v1/users", "POST /v1/users {pin,name}", "DELETE /v1/users/{pin}", "DELETE /v1/users/{pin}/finger",
+        "POST /v1/enroll {pin,replace} (server-sent events)", "GET /v1/punches?from=&to=&pin=&limit=&format=json|csv",
+        "GET /v1/reconcile?from=&to=", "POST /v1/sync", "GET /v1/events (server-sent events)", "GET /v1/metrics",
+        "GET /v1/audit-fingers",
+    ]
+
+    static func register(on router: Router<BasicRequestContext>, actions: ControlActions) {
+        let v1 = router.group("v1")
+        v1.get { _, _ in try ControlJSON.response(["endpoints": index]) }
+        v1.get("status") { _, _ in try ControlJSON.response(try actions.status()) }
+        v1.get("users") { _, _ in try ControlJSON.response(try actions.users()) }
+        v1.post("users") { request, _ in
+            try ControlJSON.response(try actions.addUser(try await ControlJSON.decode(UserBody.self, from: request)))
+        }
+        v1.delete("users/:pin") { _, context in
+            try await actions.removeUser(try context.parameters.require("pin"))
+            return try ControlJSON.response(EmptyPayload())
+        }
+        v1.delete("users/:pin/finger") { _, context in
+            try await actions.deleteFinger(try context.parameters.require("pin"))
+            return try ControlJSON.response(EmptyPayload())
+        }
+        v1.post("enroll") { request, _ in try await enroll(request, actions: actions) }
+        v1.get("punches") { request, _ in
+            let query = try punchQuery(request, allowed: ["pin", "from", "to", "limit", "format"])
+            let rows = try actions.punches(query)
+            switch request.uri.queryParameters.get("format") ?? "json" {
+            case "json": return try ControlJSON.response(rows)
+            case "csv": return csv(PunchRow.csv(rows), name: "punches-\(actions.serial)-\(query.from ?? "start")-\(query.to ?? "now").csv")
+            case let other: throw ControlAPIError.badRequest("format \"\(other)\" is not json or csv")
+            }
+        }
+        v1.get("reconcile") { request, _ in
+            try ControlJSON.response(try actions.reconcile(try punchQuery(request, allowed: ["from", "to"])))
+        }
+        v1.post("sync") { _, _ in try ControlJSON.response(try actions.syncNow()) }
+        v1.get("events") { _, _ in events(actions) }
+        v1.get("metrics") { _, _ in try metrics(actions) }
+        v1.get("audit-fingers") { _, _ in try ControlJSON.response(try await actions.audit()) }
+        // Where Prometheus looks by default.
+        router.get("metrics") { _, _ in try metrics(actions) }
+    }
+
+    static func metrics(_ actions: ControlActions) throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: try actions.metrics())))
+    }
+
+    static func csv(_ text: String, name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The query string as a ``PunchQuery``; an unknown parameter is refused rather than ignored,
+    /// so a typo (`form=`) cannot silently widen an export.
+    static func punchQuery(_ request: Request, allowed: Set<String>) throws -> PunchQuery {
+        let parameters = request.uri.queryParameters
+        for (key, _) in parameters where !allowed.contains(String(key)) {
+            throw ControlAPIError.badRequest("unknown query parameter \"\(key)\"; known: \(allowed.sorted().joined(separator: ", "))")
+        }
+        var query = PunchQuery(pin: parameters.get("pin"), from: parameters.get("from"), to: parameters.get("to"))
+        if let text = parameters.get("limit") {
+            guard let limit = Int(text) else { throw ControlAPIError.badRequest("limit \"\(text)\" is not a number") }
+            query.limit = limit
+        }
+        return query
+    }
+}

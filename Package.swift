@@ -115,6 +115,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // Native-USB scanner probe: the umockdev tests run it; technicians may too. Not a product.
+        .executableTarget(name: "hadir-usb-probe", dependencies: ["HadirScanner"]),
         .executableTarget(
             name: "hadir-bench",
             dependencies: [

@@ -46,9 +46,22 @@ struct ConfigSchema {
                 config.scanner.kind = kind
             },
             "transport": { config, _, value throws(ConfigValueError) in
-                let transport = try value.string()
-                guard transport == "tty" else { throw .invalid("transport \"\(transport)\" is not supported yet; use \"tty\"") }
+                let text = try value.string()
+                guard let transport = HadirConfiguration.ScannerTransportKind(rawValue: text) else {
+                    throw .invalid("transport \"\(text)\" is not supported; use \"tty\", \"usb\" or \"auto\"")
+                }
                 config.scanner.transport = transport
+            },
+            "usb_ids": { config, _, value throws(ConfigValueError) in
+                var ids: [USBDeviceID] = []
+                for text in try value.stringList() {
+                    guard let id = USBDeviceID(parsing: text) else {
+                        throw .invalid("usb_ids entry \"\(text)\" is not a VID:PID like \"2109:7638\" (four hex digits each)")
+                    }
+                    ids.append(id)
+                }
+                guard !ids.isEmpty else { throw .invalid("usb_ids must list at least one VID:PID") }
+                config.scanner.usbIDs = ids
             },
             "path": { config, _, value throws(ConfigValueError) in
                 let path = try value.string()

@@ -1,4 +1,5 @@
 import HadirCore
+import HadirScanner
 import Logging
 
 /// Everything `hadird` can be told, with the embedded defaults used when a key is absent.
@@ -13,7 +14,10 @@ public struct HadirConfiguration: Sendable {
 
     public struct Scanner: Sendable {
         public var kind = "ef01"
-        public var transport = "tty"
+        /// How the module is reached; "auto" picks USB when a configured VID:PID is attached.
+        public var transport = ScannerTransportKind.tty
+        /// Native-USB modules to look for, in order of preference.
+        public var usbIDs = USBDeviceID.nativeEF01Defaults
         /// Prefer the udev symlink (`/dev/hadir-fingerprint`) over ttyUSBn, which changes on re-plug.
         public var path = "/dev/hadir-fingerprint"
         public var baud = 57_600
@@ -24,6 +28,16 @@ public struct HadirConfiguration: Sendable {
         public var enrollPressTimeoutMilliseconds = 15_000
         public var reconnectMinimumMilliseconds = 200
         public var reconnectMaximumMilliseconds = 5_000
+    }
+
+    /// `[scanner] transport`.
+    public enum ScannerTransportKind: String, Sendable {
+        /// A tty (USB-serial bridge) at `path`.
+        case tty
+        /// A native-USB module with one of `usb_ids`, through libusb.
+        case usb
+        /// USB when a module with one of `usb_ids` is attached at connect time, else the tty.
+        case auto
     }
 
     public struct Policy: Sendable {

@@ -32,9 +32,9 @@ public struct Daemon {
             duplicateWindow: DuplicateWindow(seconds: configuration.policy.duplicateWindowSeconds), deviceSerial: serial,
             hub: hub, language: language, logger: logger, liveEvents: liveEvents)
         let scannerConfiguration = configuration.scanner
+        let transports = ScannerTransportFactory(configuration: scannerConfiguration, logger: logger)
         let scanner = ScannerService(
-            configuration: scannerConfiguration,
-            makeTransport: { TTYTransport(path: scannerConfiguration.path, baud: scannerConfiguration.baud) },
+            configuration: scannerConfiguration, makeTransport: transports.makeTransport, deviceArrivals: transports.arrivals,
             recorder: recorder, database: database, hub: hub, language: language, logger: logger)
         let enrollment = EnrollmentCoordinator(database: database, scanner: scanner, hub: hub, language: language, logger: logger)
         let kiosk = DaemonKiosk(

@@ -14,6 +14,7 @@ public final class ScannerService: Service {
 
     let configuration: HadirConfiguration.Scanner
     let makeTransport: TransportFactory
+    let deviceArrivals: ScannerArrivalSignal?
     let recorder: PunchRecorder
     let database: HadirDatabase
     let hub: FeedbackHub
@@ -23,11 +24,13 @@ public final class ScannerService: Service {
     private let state: Mutex<ScannerStatus>
 
     public init(
-        configuration: HadirConfiguration.Scanner, makeTransport: @escaping TransportFactory, recorder: PunchRecorder,
+        configuration: HadirConfiguration.Scanner, makeTransport: @escaping TransportFactory,
+        deviceArrivals: ScannerArrivalSignal? = nil, recorder: PunchRecorder,
         database: HadirDatabase, hub: FeedbackHub, language: KioskLanguage, logger: Logger
     ) {
         self.configuration = configuration
         self.makeTransport = makeTransport
+        self.deviceArrivals = deviceArrivals
         self.recorder = recorder
         self.database = database
         self.hub = hub
@@ -214,9 +217,14 @@ public final class ScannerService: Service {
             FeedbackEvent(event: .scannerDisconnected, message: KioskFeedback.scannerUnavailable.text(in: language), detail: "\(error)"))
     }
 
+    /// The reconnect backoff; an arriving USB scanner cuts it short.
     private func gracefulSleep(milliseconds: Int) async throws {
-        try await cancelWhenGracefulShutdown {
-            try await Task.sleep(for: .milliseconds(milliseconds))
+        try await cancelWhenGracefulShutdown { [deviceArrivals] in
+            if let deviceArrivals {
+                await deviceArrivals.wait(upTo: .milliseconds(milliseconds))
+            } else {
+                try await Task.sleep(for: .milliseconds(milliseconds))
+            }
         }
     }
 }

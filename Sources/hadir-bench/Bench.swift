@@ -52,7 +52,8 @@ struct HadirBench {
                     + "; hadir-sim answering its polls \(String(format: "%.2f", idle.simulatorCPUPercent))%")
             print(
                 "  hadird RSS \(String(format: "%.1f", idle.rssMegabytes)) MB (target ≤ 40 MB: \(idle.rssMegabytes <= 40 ? "PASS" : "FAIL"))"
-                    + ", peak \(String(format: "%.1f", idle.peakRSSMegabytes)) MB")
+                    + ", peak \(String(format: "%.1f", idle.peakRSSMegabytes)) MB; anonymous (heap, stacks) "
+                    + "\(String(format: "%.1f", idle.anonymousRSSMegabytes)) MB, the rest is mapped code of the binary and libraries")
         }
 
         let drainCount = Int(ProcessInfo.processInfo.environment["HADIR_BENCH_DRAIN"] ?? "") ?? 100_000

@@ -14,6 +14,8 @@ enum IdleFigures {
         var simulatorCPUPercent: Double
         var rssMegabytes: Double
         var peakRSSMegabytes: Double
+        /// Heap and stacks; the rest of the RSS is file-backed code pages (shared libraries).
+        var anonymousRSSMegabytes: Double
     }
 
     static func measure(directory: String, binaries: String, seconds: Double) async throws -> Result {
@@ -54,7 +56,8 @@ enum IdleFigures {
             seconds: wall, daemonCPUPercent: (daemonAfter - daemonBefore) / wall * 100,
             simulatorCPUPercent: (simulatorAfter - simulatorBefore) / wall * 100,
             rssMegabytes: try statusMegabytes(pid: daemon.pid, field: "VmRSS:"),
-            peakRSSMegabytes: try statusMegabytes(pid: daemon.pid, field: "VmHWM:"))
+            peakRSSMegabytes: try statusMegabytes(pid: daemon.pid, field: "VmHWM:"),
+            anonymousRSSMegabytes: try statusMegabytes(pid: daemon.pid, field: "RssAnon:"))
     }
 
     /// utime + stime of `pid`, in seconds.
@@ -89,7 +92,7 @@ final class Child {
             throw BenchError("\(executable) not found; build it first (make bench does)")
         }
         outputPath = output
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ["PATH": "/usr/bin:/bin"]

@@ -92,8 +92,11 @@ demo: deps
 	$(SWIFT) build
 	./scripts/demo.sh "$$($(SWIFT) build --show-bin-path)"
 
-## bench: scan-to-durable latency and journal throughput against an SQLite fsync baseline.
+## bench: scan-to-durable latency and journal throughput against an SQLite fsync baseline, backlog
+## drain, pull, and idle CPU/RSS of hadird with hadir-sim attached (HADIR_BENCH_IDLE_SECONDS, default 60).
 bench: deps peers
+	$(SWIFT) build -c release --product hadird
+	$(SWIFT) build -c release --product hadir-sim
 	$(SWIFT) run -c release hadir-bench
 
 ## install: release binaries (Swift runtime linked in), unit, udev rules, example config and the

@@ -40,6 +40,22 @@ struct HadirBench {
         let verdict = scan.p99 <= baseline.p99 * 2 ? "PASS" : "FAIL"
         print("\nscan-to-durable p99 target (≤ 2× baseline p99): \(verdict)")
 
+        // HADIR_BENCH_IDLE_SECONDS=0 skips it; 10 is a quick look.
+        let idleSeconds = Double(ProcessInfo.processInfo.environment["HADIR_BENCH_IDLE_SECONDS"] ?? "") ?? 60
+        if idleSeconds > 0 {
+            let binaries =
+                ProcessInfo.processInfo.environment["HADIR_BENCH_BIN_DIR"] ?? Bundle.main.executableURL!.deletingLastPathComponent().path
+            let idle = try await IdleFigures.measure(directory: directory + "/idle", binaries: binaries, seconds: idleSeconds)
+            print("\nidle: hadird attached to hadir-sim, no finger, \(String(format: "%.0f", idle.seconds)) s")
+            print(
+                "  hadird CPU \(String(format: "%.2f", idle.daemonCPUPercent))% of one core (target ≤ 0.5%: \(idle.daemonCPUPercent <= 0.5 ? "PASS" : "FAIL"))"
+                    + "; hadir-sim answering its polls \(String(format: "%.2f", idle.simulatorCPUPercent))%")
+            print(
+                "  hadird RSS \(String(format: "%.1f", idle.rssMegabytes)) MB (target ≤ 40 MB: \(idle.rssMegabytes <= 40 ? "PASS" : "FAIL"))"
+                    + ", peak \(String(format: "%.1f", idle.peakRSSMegabytes)) MB; anonymous (heap, stacks) "
+                    + "\(String(format: "%.1f", idle.anonymousRSSMegabytes)) MB, the rest is mapped code of the binary and libraries")
+        }
+
         let drainCount = Int(ProcessInfo.processInfo.environment["HADIR_BENCH_DRAIN"] ?? "") ?? 100_000
         let drain = try await BacklogDrain.measure(directory: directory + "/drain", punches: drainCount)
         print("\nbacklog drain: \(drain.punches) punches through the uplink client to a loopback ADMS server")

@@ -38,17 +38,19 @@ struct Hadird: AsyncParsableCommand {
             print("\(path ?? "embedded defaults"): configuration OK")
             return
         }
-        let level = configuration.output.logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+        // One shared level, so a SIGHUP reload reaches every logger; journald gets priority prefixes.
+        let level = LiveLogLevel(configuration.output.logLevel)
+        if JournalStream.stderrIsJournal(environment: environment) {
+            LoggingSystem.bootstrap { JournalLogHandler(label: $0, level: level) }
+        } else {
+            LoggingSystem.bootstrap { LiveLevelLogHandler(label: $0, level: level) }
         }
         let logger = Logger(label: "hadird")
         // libcurl runs with NOSIGNAL (threads), so a server closing mid-upload must not kill us.
         signal(SIGPIPE, SIG_IGN)
         do {
-            try await Daemon(configuration: configuration, logger: logger).run()
+            let lifecycle = LifecycleOptions(source: ConfigSource(path: path, environment: environment), logLevel: level)
+            try await Daemon(configuration: configuration, logger: logger, lifecycle: lifecycle).run()
         } catch {
             logger.critical("hadird stopped on an error", metadata: ["error": "\(error)"])
             throw ExitCode(1)

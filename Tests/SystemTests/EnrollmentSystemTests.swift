@@ -83,10 +83,14 @@ import Testing
                 "NOTIFY_SOCKET": notifyPath, "HADIR_DEVICE_STATE_DIR": dir.path + "/state",
                 "HADIR_SCANNER_PATH": dir.path + "/no-scanner-here",
             ])
+        // STATUS= lines may come first (systemd shows them while the unit is activating).
+        var message = ""
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = recv(fd, &buffer, buffer.count, 0)
-        let message = String(decoding: buffer[..<max(0, count)], as: UTF8.self)
-        #expect(message.hasPrefix("READY=1"))
+        while !message.hasPrefix("READY=1") {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            try #require(count > 0, "no READY=1 from hadird; last message: \(message)")
+            message = String(decoding: buffer[..<count], as: UTF8.self)
+        }
         // READY means hadirctl works, even with the scanner unplugged.
         let status = try DaemonControlClient(socketPath: dir.path + "/state/control.sock").status()
         #expect(status.scanner.connected == false)

@@ -92,8 +92,9 @@ import Testing
         try simulator.send("disconnect 1")
         try daemon.waitForEvent(.scannerDisconnected)
         try daemon.waitForEvent(.scannerConnected, count: 2, timeout: .seconds(30))
-        try simulator.send("tap 31")
+        // Counted before the tap: its punch may be reported before the send returns.
         let punchesSeen = daemon.events.filter { $0.event == .punch }.count
+        try simulator.send("tap 31")
         try daemon.waitForEvent(.punch, count: punchesSeen + 1)
         #expect(daemon.terminate() == 0)
 

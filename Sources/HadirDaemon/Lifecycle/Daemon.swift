@@ -6,16 +6,19 @@ import HadirScanner
 import HadirStore
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// The composition root: builds every part from the configuration and runs them as one
 /// `ServiceGroup` that drains cleanly on SIGTERM/SIGINT.
 public struct Daemon {
     let configuration: HadirConfiguration
     let logger: Logger
+    let lifecycle: LifecycleOptions
 
-    public init(configuration: HadirConfiguration, logger: Logger) {
+    public init(configuration: HadirConfiguration, logger: Logger, lifecycle: LifecycleOptions = LifecycleOptions()) {
         self.configuration = configuration
         self.logger = logger
+        self.lifecycle = lifecycle
     }
 
     public func run() async throws {
@@ -35,7 +38,7 @@ public struct Daemon {
         let transports = ScannerTransportFactory(configuration: scannerConfiguration, logger: logger)
         let scanner = ScannerService(
             configuration: scannerConfiguration, makeTransport: transports.makeTransport, deviceArrivals: transports.arrivals,
-            recorder: recorder, database: database, hub: hub, language: language, logger: logger)
+            recorder: recorder, database: database, hub: hub, language: language, logger: logger, heartbeat: LoopHeartbeat())
         let enrollment = EnrollmentCoordinator(database: database, scanner: scanner, hub: hub, language: language, logger: logger)
         let kiosk = DaemonKiosk(
             database: database, scanner: scanner, recorder: recorder, enrollment: enrollment,
@@ -73,11 +76,14 @@ public struct Daemon {
         if let pull {
             services.append(pull)
         }
-        if let interval = SystemdNotifier.watchdogInterval() {
-            services.append(WatchdogService(notifier: notifier, interval: interval))
-        }
-        let group = ServiceGroup(
-            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        // Trapped before READY=1: SIGHUP's default action would end the daemon.
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        services += lifecycleServices(
+            notifier: notifier, scanner: scanner, recorder: recorder, database: database, clock: clock, hangups: hangups)
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = Self.gracefulShutdownBudget
+        let group = ServiceGroup(configuration: groupConfiguration)
 
         if let quarantined {
             try? database.recordScanEvent(
@@ -98,6 +104,8 @@ public struct Daemon {
             try await tasks.waitForAll()
         }
         notifier.notify("STOPPING=1")
+        // Folds the WAL into the main file: a cleanly stopped kiosk leaves one self-contained file.
+        try? database.close()
         hub.publish(FeedbackEvent(event: .stopping, message: "hadird stopped"))
     }
 

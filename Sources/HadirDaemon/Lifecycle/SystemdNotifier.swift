@@ -1,5 +1,4 @@
 import Foundation
-import ServiceLifecycle
 
 #if canImport(Glibc)
     import Glibc
@@ -37,24 +36,18 @@ public struct SystemdNotifier: Sendable {
         }
     }
 
-    /// Half of `$WATCHDOG_USEC`, the interval at which WATCHDOG=1 must be sent; nil when not asked.
-    public static func watchdogInterval(environment: [String: String] = ProcessInfo.processInfo.environment) -> Duration? {
+    /// `$WATCHDOG_USEC` (systemd's WatchdogSec); nil when no watchdog was asked for, or when
+    /// `$WATCHDOG_PID` names another process (the variables were inherited, not meant for us).
+    public static func watchdogTimeout(environment: [String: String] = ProcessInfo.processInfo.environment) -> Duration? {
         guard let text = environment["WATCHDOG_USEC"], let microseconds = Int64(text), microseconds > 0 else { return nil }
-        return .microseconds(microseconds / 2)
+        if let pid = environment["WATCHDOG_PID"], let value = Int32(pid), value != getpid() { return nil }
+        return .microseconds(microseconds)
     }
-}
 
-/// Pings the systemd watchdog while the daemon's services run.
-struct WatchdogService: Service {
-    let notifier: SystemdNotifier
-    let interval: Duration
-
-    func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                notifier.notify("WATCHDOG=1")
-                try await Task.sleep(for: interval)
-            }
-        }
+    /// CLOCK_MONOTONIC in microseconds, as `MONOTONIC_USEC=` after `RELOADING=1` wants it.
+    public static func monotonicMicroseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1_000
     }
 }

@@ -16,7 +16,7 @@ public actor PunchRecorder {
 
     let database: HadirDatabase
     let clock: any ClockSource
-    let profile: AttendanceProfile
+    private(set) var profile: AttendanceProfile
     private(set) var window: DuplicateWindow
     let deviceSerial: String
     let hub: FeedbackHub
@@ -62,6 +62,13 @@ public actor PunchRecorder {
     /// Changes the duplicate window for later scans (a server's SET OPTION).
     public func setDuplicateWindow(_ window: DuplicateWindow) {
         self.window = window
+    }
+
+    /// Changes the attendance windows for later scans (a SIGHUP reload). The zone stays: it is
+    /// fixed for the daemon's life, so the day boundaries of seeded check-ins stay valid.
+    public func setProfile(_ profile: AttendanceProfile) {
+        guard profile.zone == self.profile.zone else { return }
+        self.profile = profile
     }
 
     /// Records a punch for an identified employee. Feedback is published after the commit.

@@ -15,7 +15,7 @@ final class DaemonUnderTest {
     /// unless told otherwise, for the scanner connection.
     init(
         stateDirectory: String, scannerPath: String, simulatedStart: String? = nil, duplicateWindow: Int = 60,
-        extraConfig: String = "", waitForScanner: Bool = true
+        extraConfig: String = "", waitForScanner: Bool = true, environment: [String: String] = [:]
     ) throws {
         self.stateDirectory = stateDirectory
         configPath = stateDirectory + ".toml"
@@ -44,7 +44,7 @@ final class DaemonUnderTest {
         // Any free port: tests run daemons side by side, and port 4370 may be taken on the host.
         if !extraConfig.contains("[pull]") { config += "\n[pull]\nhost = \"127.0.0.1\"\nport = 0\n" }
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
-        process = try ManagedProcess(executable: Binaries.path("hadird"), arguments: ["--config", configPath])
+        process = try ManagedProcess(executable: Binaries.path("hadird"), arguments: ["--config", configPath], environment: environment)
         guard process.waitForLine({ $0.contains(#""event":"ready""#) }) != nil else {
             throw HarnessError("hadird did not become ready: \(process.errors.suffix(20))")
         }

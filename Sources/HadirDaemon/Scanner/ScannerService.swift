@@ -64,12 +64,13 @@ public final class ScannerService: Service {
         var wasConnected = false
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             heartbeat.beat(within: stepBudget)
-            let driver = ScannerDriver(transport: makeTransport(), configuration: driverConfiguration)
+            let transport = makeTransport()
+            let driver = ScannerDriver(transport: transport, configuration: driverConfiguration)
             do {
                 let parameters = try await driver.connect()
                 backoff = configuration.reconnectMinimumMilliseconds
                 wasConnected = true
-                markConnected(parameters)
+                markConnected(parameters, device: device(of: transport))
                 try await deleteOrphanSlots(driver)
                 try await serve(driver)
                 await driver.disconnect()
@@ -217,18 +218,25 @@ public final class ScannerService: Service {
         }
     }
 
-    private func markConnected(_ parameters: EF01SystemParameters) {
+    /// What status and events name: the tty path, or the USB module's VID:PID and bus address
+    /// (the configured tty path would be wrong when `transport = "auto"` chose USB).
+    private func device(of transport: any ScannerTransport) -> String {
+        guard let usb = transport as? USBTransport, let location = usb.location else { return configuration.path }
+        return "usb \(location)"
+    }
+
+    private func markConnected(_ parameters: EF01SystemParameters, device: String) {
         state.withLock {
             $0.connected = true
+            $0.path = device
             $0.capacity = Int(parameters.capacity)
             $0.packetSize = parameters.packetSize
             $0.lastError = nil
         }
         try? database.recordScanEvent(
-            kind: "scanner_connected", pin: nil, slot: nil, detail: configuration.path, atMilliseconds: SystemClock.realtimeMilliseconds())
+            kind: "scanner_connected", pin: nil, slot: nil, detail: device, atMilliseconds: SystemClock.realtimeMilliseconds())
         hub.publish(
-            FeedbackEvent(
-                event: .scannerConnected, message: "scanner connected", detail: "\(configuration.path) capacity \(parameters.capacity)"))
+            FeedbackEvent(event: .scannerConnected, message: "scanner connected", detail: "\(device) capacity \(parameters.capacity)"))
     }
 
     private func markDisconnected(_ error: any Error) {

@@ -1,6 +1,7 @@
 /// What the daemon knows about its scanner, for status and alerts.
 public struct ScannerStatus: Codable, Sendable, Hashable {
     public var connected = false
+    /// The device in use: the tty path, or "usb <VID:PID> on bus B address A" for a native-USB module.
     public var path: String
     public var capacity: Int?
     public var packetSize: Int?

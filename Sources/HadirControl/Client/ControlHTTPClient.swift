@@ -139,22 +139,25 @@ public struct ControlHTTPClient: Sendable {
     /// not connect. nil when the socket looks usable (the failure was something else).
     static func diagnoseSocket(_ path: String) -> String? {
         if access(path, F_OK) != 0 {
-            return "no socket there (is hadird running? `systemctl status hadird`; or pass --state/--socket)"
+            return "no socket there (\(notRunningHint); or pass --state/--socket)"
         }
         if access(path, R_OK | W_OK) != 0 && errno == EACCES {
-            return "Permission denied (add yourself to group hadir: `sudo usermod -aG hadir $USER`, then log in again)"
+            return "Permission denied (\(groupHint))"
         }
         return nil
     }
+
+    private static let notRunningHint = "is hadird running? `systemctl status hadird`"
+    private static let groupHint = "add yourself to group hadir: `sudo usermod -aG hadir $USER`, then log in again"
 
     /// libcurl's failure, with the fix a technician needs for the usual cases.
     static func explain(_ error: HTTPError) -> String {
         let text = "\(error)"
         if text.contains("Permission denied") {
-            return "\(text) (add yourself to group hadir: `sudo usermod -aG hadir $USER`, then log in again)"
+            return "\(text) (\(groupHint))"
         }
         if text.contains("No such file") || text.contains("Connection refused") || text.contains("Couldn't connect") {
-            return "\(text) (is hadird running? `systemctl status hadird`)"
+            return "\(text) (\(notRunningHint))"
         }
         return text
     }

@@ -14,14 +14,13 @@ public struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as ControlAPIError {
-            return ControlErrorBody(error: error.message, status: error.status.code).response(status: error.status)
         } catch let error as HTTPError {
             let message = error.body ?? Self.defaultMessage(error.status, request)
             return ControlErrorBody(error: message, status: error.status.code).response(status: error.status, headers: error.headers)
         } catch let error as DecodingError {
             return ControlErrorBody(error: "malformed JSON body: \(Self.describe(error))", status: 400).response(status: .badRequest)
         } catch let error as HTTPResponseError {
+            // ControlAPIError among them: its description is its sentence.
             return ControlErrorBody(error: "\(error)", status: error.status.code).response(status: error.status)
         } catch {
             logger.error("control request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])

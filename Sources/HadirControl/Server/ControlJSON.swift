@@ -17,13 +17,10 @@ public enum ControlJSON {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Decodes a request body of at most `limit` bytes; a malformed body is a 400 naming the field.
+    /// Decodes a request body of at most `limit` bytes. A malformed body throws `DecodingError`,
+    /// which ``JSONErrorMiddleware`` answers with a 400 naming the field.
     public static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 64 * 1024) async throws -> T {
         let buffer = try await request.body.collect(upTo: limit)
-        do {
-            return try JSONDecoder().decode(type, from: Data(buffer.readableBytesView))
-        } catch let error as DecodingError {
-            throw ControlAPIError.badRequest("malformed JSON body: \(JSONErrorMiddleware<BasicRequestContext>.describe(error))")
-        }
+        return try JSONDecoder().decode(type, from: Data(buffer.readableBytesView))
     }
 }

@@ -96,8 +96,8 @@ public final class UplinkClient: Sendable {
                 defer { signal.syncRequested = false }
                 return signal.syncRequested
             }) {
-                // As the server's CHECK: a fresh handshake, then the backlog, then an immediate poll.
-                return session.checkRequested(now: clock())
+                // As the server's CHECK, skipping backoffs: a fresh handshake, the backlog, a poll.
+                return session.syncRequested(now: clock())
             }
             let last = lastJournalSeq()
             if last > session.lastSeq { return session.journalAdvanced(lastSeq: last, now: clock()) }

@@ -61,6 +61,11 @@ struct UplinkPollPlan: Hashable, Sendable {
         nextPollAt = retryAt
     }
 
+    /// A failed poll's wait is cut short: the next poll is due at once.
+    mutating func pollNow(now: Int64) {
+        nextPollAt = min(nextPollAt, now)
+    }
+
     /// After the wall clock jumped backwards, keep the next poll within one period (or the backoff cap).
     mutating func repair(now: Int64, longestWaitMilliseconds: Int64) {
         let limit = now.uplinkAdding(max(delayMilliseconds, longestWaitMilliseconds))

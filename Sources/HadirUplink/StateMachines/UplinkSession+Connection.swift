@@ -77,6 +77,16 @@ extension UplinkSession {
         return nextStep(now: now)
     }
 
+    /// The operator's "sync now": as `CHECK`, and every backoff is skipped (a `Retry-After` still
+    /// holds), since someone at the kiosk just fixed the network and wants to see the backlog go.
+    public mutating func syncRequested(now: Int64) -> [UplinkAction] {
+        uploadBackoff.waive()
+        uploadWaitsForNetwork = false
+        pollWaitsForNetwork = false
+        pollPlan.pollNow(now: now)
+        return checkRequested(now: now)
+    }
+
     /// Moves the cursor back when the handshake stamp asks for a replay or reports lost data.
     private mutating func reconcile(stamp: ADMSStamp) -> [UplinkAction] {
         let decision = UplinkStampReconciler.decide(

@@ -74,8 +74,23 @@ extension UplinkSession {
     /// Enters `running` after the handshake (and options): the connection is good again.
     mutating func enterRunning(now: Int64) -> [UplinkAction] {
         connectBackoff.reset()
+        serverAnswered(now: now)
         state = .running(.waiting)
         return nextStep(now: now)
+    }
+
+    /// The server answered some request, so a channel that last failed for want of a network may go
+    /// again now. The failure counts stay: a channel that then fails for another reason keeps growing
+    /// its own waits. Without this, a short outage could leave uploads parked for up to the cap.
+    mutating func serverAnswered(now: Int64) {
+        if uploadWaitsForNetwork {
+            uploadWaitsForNetwork = false
+            uploadBackoff.waive()
+        }
+        if pollWaitsForNetwork {
+            pollWaitsForNetwork = false
+            pollPlan.pollNow(now: now)
+        }
     }
 
     /// Records a `Retry-After`: no request to this server before it (bounded by `maximumRetryAfter`).

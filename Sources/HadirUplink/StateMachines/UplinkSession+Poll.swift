@@ -6,7 +6,9 @@ extension UplinkSession {
         guard case .running(.polling(let includedInfo)) = state else { return nextStep(now: now) }
         state = .running(.waiting)
         pollBackoff.reset()
+        pollWaitsForNetwork = false
         pollPlan.replied(commandsPresent: commandsPresent, includedInfo: includedInfo, now: now)
+        serverAnswered(now: now)
         return nextStep(now: now)
     }
 
@@ -17,6 +19,7 @@ extension UplinkSession {
         state = .running(.waiting)
         honourRetryAfter(retryAfter, now: now)
         let retryAt = pollBackoff.recordFailure(now: now, using: &generator)
+        pollWaitsForNetwork = kind == .transport
         if kind.normalized.requiresHandshake {
             state = .backingOff(until: retryAt)
         } else {

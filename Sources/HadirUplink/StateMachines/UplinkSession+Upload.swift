@@ -13,6 +13,8 @@ extension UplinkSession {
             actions.append(.setCursor(acked))
         }
         uploadBackoff.reset()
+        uploadWaitsForNetwork = false
+        serverAnswered(now: now)
         sizer.grow()
         if !hasBacklog { drainRequested = false }
         return actions + nextStep(now: now)
@@ -31,6 +33,7 @@ extension UplinkSession {
         state = .running(.waiting)
         honourRetryAfter(retryAfter, now: now)
         let failure = kind.normalized
+        uploadWaitsForNetwork = failure == .transport
         switch failure {
         case .notOK, .tooLarge:
             if sizer.shrink(refusedBatchOf: batch.limit) { return nextStep(now: now) }

@@ -33,6 +33,10 @@ public struct UplinkSession<Generator: RandomNumberGenerator> {
     /// its commands, and each channel's failures grow only its own waits.
     var uploadBackoff: UplinkBackoff
     var pollBackoff: UplinkBackoff
+    /// The channel's last failure was the network (no HTTP answer): any later answer from the server
+    /// disproves it, so the channel's wait is cut short then instead of running out a long backoff.
+    var uploadWaitsForNetwork = false
+    var pollWaitsForNetwork = false
     var schedule: UplinkSchedule
     var pollPlan: UplinkPollPlan
     /// No request before this instant: the server's `Retry-After`, which covers the whole server.

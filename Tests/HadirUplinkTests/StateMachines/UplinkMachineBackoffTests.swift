@@ -36,7 +36,8 @@ import Testing
         var actions = F.connect(&session, now: now)
         for _ in 0..<10 {
             #expect(actions.batch != nil)
-            actions = F.answerPolls(&session, session.uploadFailed(kind: .transport, retryAfter: nil, now: now), now: now)
+            // A 500, not a network failure: a poll answering in between would waive that wait.
+            actions = F.answerPolls(&session, session.uploadFailed(kind: .httpStatus(500), retryAfter: nil, now: now), now: now)
             now = session.uploadBackoff.retryAt!
             actions = F.answerPolls(&session, session.tick(now: now), now: now)
         }
@@ -162,7 +163,7 @@ import Testing
     @Test func logCutsAnUploadBackoffShort() {
         var session = F.session(lastSeq: 1)
         F.connect(&session)
-        _ = F.answerPolls(&session, session.uploadFailed(kind: .transport, retryAfter: nil, now: F.t0), now: F.t0)
+        _ = F.answerPolls(&session, session.uploadFailed(kind: .httpStatus(500), retryAfter: nil, now: F.t0), now: F.t0)
         #expect(session.logRequested(now: F.t0 + 1).batch == UplinkBatch(afterSeq: 0, throughSeq: 1))
     }
 

@@ -58,8 +58,10 @@ import Testing
         #expect(session.consecutiveUploadFailures == 0)
     }
 
-    @Test(arguments: [UplinkFailure.transport, .httpStatus(500), .httpStatus(502), .httpStatus(503), .httpStatus(429)])
-    func transportErrorsAndServerErrorsBackOffAndKeepTheBatch(failure: UplinkFailure) {
+    // A network failure keeps the batch too, but the poll answered here would end its wait
+    // (UplinkMachineRecoveryTests).
+    @Test(arguments: [UplinkFailure.httpStatus(500), .httpStatus(502), .httpStatus(503), .httpStatus(429)])
+    func serverErrorsBackOffAndKeepTheBatch(failure: UplinkFailure) {
         var session = F.session(lastSeq: 1000)
         F.connect(&session)
         let actions = F.answerPolls(&session, session.uploadFailed(kind: failure, retryAfter: nil, now: F.t0), now: F.t0)

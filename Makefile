@@ -94,15 +94,27 @@ demo: deps
 
 ## bench: scan-to-durable latency and journal throughput against an SQLite fsync baseline, backlog
 ## drain, pull, and idle CPU/RSS of hadird with hadir-sim attached (HADIR_BENCH_IDLE_SECONDS, default 60).
+## The idle figures are taken from the binaries `make install` ships.
 bench: deps peers
-	$(SWIFT) build -c release --product hadird
-	$(SWIFT) build -c release --product hadir-sim
-	$(SWIFT) run -c release hadir-bench
+	$(SWIFT) build $(RELEASE_FLAGS) --product hadird
+	$(SWIFT) build $(RELEASE_FLAGS) --product hadir-sim
+	HADIR_BENCH_BIN_DIR="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)" $(SWIFT) run -c release hadir-bench
 
 ## install: release binaries (Swift runtime linked in), unit, udev rules, example config and the
 ## sysusers.d/tmpfiles.d entries under DESTDIR (default PREFIX=/usr).
 PREFIX ?= /usr
-RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-static
+# Shipped binaries carry the Swift runtime (a kiosk has no toolchain) and export no symbols. With the
+# toolchain's lld and glibc >= 2.36 the relative relocations are packed (DT_RELR) too. Both keep
+# loader tables out of hadird's resident set (decision 0009); backtraces read .symtab, not these.
+SWIFT_BIN_DIR := $(shell dirname "$$(readlink -f "$$(command -v $(SWIFT))")" 2>/dev/null)
+SHIP_LINK_FLAGS := -Xlinker --no-export-dynamic
+ifneq ($(wildcard $(SWIFT_BIN_DIR)/ld.lld),)
+SHIP_LINK_FLAGS += -Xswiftc -use-ld=lld
+ifeq ($(shell printf '2.36\n%s\n' "$$(getconf GNU_LIBC_VERSION 2>/dev/null | cut -d' ' -f2)" | sort -V -C && echo yes),yes)
+SHIP_LINK_FLAGS += -Xlinker -z -Xlinker pack-relative-relocs
+endif
+endif
+RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-static $(SHIP_LINK_FLAGS)
 VERSION := $(shell sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/HadirDaemon/Control/ControlMessages.swift 2>/dev/null)
 install: deps
 	for product in hadird hadirctl hadir-sim; do $(SWIFT) build $(RELEASE_FLAGS) --product $$product || exit 1; done

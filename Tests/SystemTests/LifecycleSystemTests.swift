@@ -27,9 +27,10 @@ import Testing
         // Half of WatchdogSec: about one ping a second; a few prove it is a loop, not a one-off.
         #expect(notify.waitFor("WATCHDOG=1", count: 3), "watchdog pings: \(notify.count("WATCHDOG=1"))")
 
-        // One key applied live, one that needs a restart.
+        // Two keys applied live, one that needs a restart.
         let original = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
         let edited = original.replacingOccurrences(of: "duplicate_window_s = 60", with: "duplicate_window_s = 30")
+            .replacingOccurrences(of: "profile = \"bandung-barat\"", with: "profile = \"oku\"")
             .replacingOccurrences(of: "reconnect_max_ms = 400", with: "reconnect_max_ms = 800")
         #expect(edited != original)
         try edited.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
@@ -38,12 +39,20 @@ import Testing
             waitForLog(daemon, timeout: .seconds(30)) { $0.contains("configuration reloaded") } != nil,
             "stderr: \(daemon.process.errors.suffix(10))")
         let reloaded = try #require(daemon.process.errors.first { $0.contains("configuration reloaded") })
-        #expect(reloaded.contains("applied=policy.duplicate_window_s"))
+        // The "oku" profile's own windows differ too, so they are listed between these two.
+        #expect(reloaded.contains("applied=policy.profile,"), "\(reloaded)")
+        #expect(reloaded.contains("policy.duplicate_window_s"), "\(reloaded)")
         #expect(reloaded.contains("restart_needed=scanner.reconnect_max_ms"))
-        #expect(daemon.process.errors.contains { $0.contains("changed keys need a restart to take effect: scanner.reconnect_max_ms") })
+        // Logged just after the line above.
+        #expect(
+            waitForLog(daemon, timeout: .seconds(10)) {
+                $0.contains("changed keys need a restart to take effect: scanner.reconnect_max_ms")
+            } != nil)
         #expect(notify.waitFor("READY=1", count: 2), "no READY=1 after the reload: \(notify.messages)")
         #expect(notify.count("RELOADING=1") == 1)
         #expect(notify.messages.contains { $0.hasPrefix("RELOADING=1\nMONOTONIC_USEC=") })
+        // The API reports what the daemon now runs with, not what it started with.
+        #expect(try daemon.client.status().profile == "oku")
 
         // A bad file: reported with file, line and key; the daemon runs on.
         try (edited + "\n[output]\nlog_level = \"loud\"\n").write(toFile: daemon.configPath, atomically: true, encoding: .utf8)

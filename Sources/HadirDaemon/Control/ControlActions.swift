@@ -11,6 +11,8 @@ public struct ControlActions: Sendable {
     let scanner: ScannerService
     let enrollment: EnrollmentCoordinator
     let hub: FeedbackHub
+    /// Holds the attendance profile a SIGHUP may have replaced since start.
+    let recorder: PunchRecorder
     let configuration: HadirConfiguration
     let clock: any ClockSource
     let serial: String
@@ -20,13 +22,14 @@ public struct ControlActions: Sendable {
 
     public init(
         database: HadirDatabase, scanner: ScannerService, enrollment: EnrollmentCoordinator, hub: FeedbackHub,
-        configuration: HadirConfiguration, clock: any ClockSource, serial: String, uplink: UplinkService?, pull: PullService? = nil,
-        logger: Logger
+        recorder: PunchRecorder, configuration: HadirConfiguration, clock: any ClockSource, serial: String,
+        uplink: UplinkService?, pull: PullService? = nil, logger: Logger
     ) {
         self.database = database
         self.scanner = scanner
         self.enrollment = enrollment
         self.hub = hub
+        self.recorder = recorder
         self.configuration = configuration
         self.clock = clock
         self.serial = serial
@@ -122,15 +125,16 @@ public struct ControlActions: Sendable {
         }
     }
 
-    func status() throws -> StatusReport {
+    func status() async throws -> StatusReport {
         let reading = clock.now()
-        let local = LocalDateTime(utcMilliseconds: reading.utcMilliseconds, offsetSeconds: configuration.policy.profile.zone.offsetSeconds)
+        let profile = await recorder.profile
+        let local = LocalDateTime(utcMilliseconds: reading.utcMilliseconds, offsetSeconds: profile.zone.offsetSeconds)
         return StatusReport(
             version: HadirVersion.current, serial: serial, stateDirectory: configuration.device.stateDirectory,
             scanner: scanner.status, punches: try database.punchCount(), lastSeq: try database.lastPunch()?.seq,
             users: try database.users().count, fingers: try database.fingerSlots().count,
             orphanSlots: try database.orphanSlots(), clockQuality: reading.quality.rawValue,
-            localTime: "\(local) \(configuration.policy.profile.zone.rawValue)", profile: configuration.policy.profile.id,
+            localTime: "\(local) \(profile.zone.rawValue)", profile: profile.id,
             uplinks: try uplinkStatus(), pull: pull?.status)
     }
 

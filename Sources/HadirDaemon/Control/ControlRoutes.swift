@@ -16,7 +16,7 @@ enum ControlRoutes {
     static func register(on router: Router<BasicRequestContext>, actions: ControlActions) {
         let v1 = router.group("v1")
         v1.get { _, _ in try ControlJSON.response(["endpoints": index]) }
-        v1.get("status") { _, _ in try ControlJSON.response(try actions.status()) }
+        v1.get("status") { _, _ in try ControlJSON.response(try await actions.status()) }
         v1.get("users") { _, _ in try ControlJSON.response(try actions.users()) }
         v1.post("users") { request, _ in
             try ControlJSON.response(try actions.addUser(try await ControlJSON.decode(UserBody.self, from: request)))

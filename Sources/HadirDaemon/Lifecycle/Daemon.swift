@@ -63,8 +63,8 @@ public struct Daemon {
                 events: liveEvents, logger: logger)
             : nil
         let controlActions = ControlActions(
-            database: database, scanner: scanner, enrollment: enrollment, hub: hub, configuration: configuration,
-            clock: clock, serial: serial, uplink: uplink, pull: pull, logger: logger)
+            database: database, scanner: scanner, enrollment: enrollment, hub: hub, recorder: recorder,
+            configuration: configuration, clock: clock, serial: serial, uplink: uplink, pull: pull, logger: logger)
         let controlReadiness = ControlReadiness(listeners: ControlServer.endpoints(configuration).count)
 
         var services: [any Service] = [scanner]

@@ -115,7 +115,7 @@ SHIP_LINK_FLAGS += -Xlinker -z -Xlinker pack-relative-relocs
 endif
 endif
 RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-static $(SHIP_LINK_FLAGS)
-VERSION := $(shell sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/HadirDaemon/Control/ControlMessages.swift 2>/dev/null)
+VERSION := $(shell sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/HadirDaemon/Identity/HadirVersion.swift)
 install: deps
 	for product in hadird hadirctl hadir-sim; do $(SWIFT) build $(RELEASE_FLAGS) --product $$product || exit 1; done
 	@# Debug info off (most of the size); symbols stay, so crash backtraces still name functions.
@@ -132,6 +132,7 @@ install: deps
 
 ## deb: a .deb of `make install` for this machine's architecture (dpkg-deb), in .build-deb/.
 deb:
+	@test -n "$(VERSION)" || { echo "make deb: no version in Sources/HadirDaemon/Identity/HadirVersion.swift" >&2; exit 1; }
 	rm -rf .build-deb/root
 	$(MAKE) install DESTDIR="$(CURDIR)/.build-deb/root" PREFIX=/usr
 	mkdir -p .build-deb/root/DEBIAN

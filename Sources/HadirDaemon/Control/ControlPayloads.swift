@@ -131,8 +131,3 @@ public struct FingerAuditPayload: Codable, Sendable {
         case moduleChecked = "module_checked"
     }
 }
-
-/// The current release, reported in status and `--version`.
-public enum HadirVersion {
-    public static let current = "0.1.0"
-}

@@ -136,8 +136,11 @@ deb:
 	rm -rf .build-deb/root
 	$(MAKE) install DESTDIR="$(CURDIR)/.build-deb/root" PREFIX=/usr
 	mkdir -p .build-deb/root/DEBIAN
+	@# The newest glibc symbol version the binaries use; packed relocations need 2.36.
 	arch="$$(dpkg --print-architecture)"; \
-	sed -e "s/@VERSION@/$(VERSION)/" -e "s/@ARCH@/$$arch/" packaging/debian/control.in > .build-deb/root/DEBIAN/control; \
+	glibc="$$(for b in .build-deb/root/usr/bin/*; do objdump -p "$$b"; done | sed -n 's/.*GLIBC_\([0-9][0-9.]*\)$$/\1/p' | sort -V | tail -1)"; \
+	if objdump -p .build-deb/root/usr/bin/hadird | grep -q GLIBC_ABI_DT_RELR; then glibc="$$(printf '%s\n2.36\n' "$$glibc" | sort -V | tail -1)"; fi; \
+	sed -e "s/@VERSION@/$(VERSION)/" -e "s/@ARCH@/$$arch/" -e "s/@GLIBC@/$$glibc/" packaging/debian/control.in > .build-deb/root/DEBIAN/control; \
 	install -m 0755 packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm .build-deb/root/DEBIAN/; \
 	install -m 0644 packaging/debian/conffiles .build-deb/root/DEBIAN/; \
 	dpkg-deb --root-owner-group --build .build-deb/root ".build-deb/hadir_$(VERSION)_$$arch.deb"

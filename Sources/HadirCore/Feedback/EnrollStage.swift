@@ -1,4 +1,4 @@
-/// A step of finger enrollment, reported as it happens (in the manner of fprintd's enroll stages).
+/// A step of an enrollment, reported as it happens (in the manner of fprintd's enroll stages).
 public enum EnrollStage: Hashable, Sendable, Codable {
     /// Waiting for press `press` of `of`.
     case placeFinger(press: Int, of: Int)
@@ -10,4 +10,8 @@ public enum EnrollStage: Hashable, Sendable, Codable {
     case checkingDuplicate
     /// Storing the merged template in the module's library.
     case storing(slot: UInt16)
+    /// Face: waiting for the face turned towards `direction`, step `step` of `of`.
+    case faceDirection(FaceDirection, step: Int, of: Int)
+    /// Face: the capture failed (liveness, no face in time); the same direction is asked again.
+    case retryFace(FaceDirection, reason: String)
 }

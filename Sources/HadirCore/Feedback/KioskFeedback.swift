@@ -4,9 +4,12 @@ public enum KioskFeedback: Hashable, Sendable {
     case alreadyRecorded(name: String)
     case unknownFinger
     case unreadableFinger
+    case unknownFace
+    /// A face the module would not accept (liveness failed, turned away): look again.
+    case unreadableFace
     case enrollStage(EnrollStage)
     case enrolled(name: String, slot: UInt16)
-    case enrollRefused(EnrollmentRefusal, ownerName: String?)
+    case enrollRefused(EnrollmentRefusal, ownerName: String?, modality: BiometricModality = .fingerprint)
     case scannerUnavailable
     /// The punch could not be made durable: the person must not walk away believing it counted.
     case recordFailed
@@ -26,9 +29,18 @@ public enum KioskFeedback: Hashable, Sendable {
         case .alreadyRecorded: "Anda sudah absen"
         case .unknownFinger: "Jari tidak dikenali"
         case .unreadableFinger: "Sidik jari kurang jelas, silakan ulangi"
+        case .unknownFace: "Wajah tidak dikenali"
+        case .unreadableFace: "Wajah tidak terbaca, hadapkan wajah ke kamera dan ulangi"
         case .enrollStage(let stage): Self.indonesianStage(stage)
         case .enrolled(let name, _): "Pendaftaran berhasil: \(name)"
-        case .enrollRefused(let refusal, let ownerName):
+        case .enrollRefused(let refusal, let ownerName, .face):
+            switch refusal {
+            case .employeeAlreadyHasFinger: "Ditolak: pegawai ini sudah punya satu wajah terdaftar"
+            case .fingerOwnedByAnotherEmployee(let pin, _):
+                "Ditolak: wajah ini sudah terdaftar atas nama \(ownerName ?? pin.rawValue) (\(pin))"
+            case .fingerInUnownedSlot(let slot): "Ditolak: wajah ini ada di modul (id \(slot)) tanpa pemilik; hubungi teknisi"
+            }
+        case .enrollRefused(let refusal, let ownerName, .fingerprint):
             switch refusal {
             case .employeeAlreadyHasFinger: "Ditolak: pegawai ini sudah punya satu sidik jari terdaftar"
             case .fingerOwnedByAnotherEmployee(let pin, _):
@@ -47,9 +59,18 @@ public enum KioskFeedback: Hashable, Sendable {
         case .alreadyRecorded: "You have already checked in"
         case .unknownFinger: "Finger not recognised"
         case .unreadableFinger: "Fingerprint unclear, please try again"
+        case .unknownFace: "Face not recognised"
+        case .unreadableFace: "Face not read, look at the camera and try again"
         case .enrollStage(let stage): Self.englishStage(stage)
         case .enrolled(let name, _): "Enrolled: \(name)"
-        case .enrollRefused(let refusal, let ownerName):
+        case .enrollRefused(let refusal, let ownerName, .face):
+            switch refusal {
+            case .employeeAlreadyHasFinger: "Refused: this employee already has a face enrolled"
+            case .fingerOwnedByAnotherEmployee(let pin, _):
+                "Refused: this face is already enrolled for \(ownerName ?? pin.rawValue) (\(pin))"
+            case .fingerInUnownedSlot(let slot): "Refused: this face is on the module (id \(slot)) with no owner"
+            }
+        case .enrollRefused(let refusal, let ownerName, .fingerprint):
             switch refusal {
             case .employeeAlreadyHasFinger: "Refused: this employee already has a finger enrolled"
             case .fingerOwnedByAnotherEmployee(let pin, _):
@@ -89,6 +110,8 @@ public enum KioskFeedback: Hashable, Sendable {
         case .retryPress(let press, _): "Gambar kurang jelas, tempelkan jari lagi (\(press))…"
         case .checkingDuplicate: "Memeriksa apakah jari sudah terdaftar…"
         case .storing(let slot): "Menyimpan sidik jari ke slot \(slot)…"
+        case .faceDirection(let direction, let step, let total): "\(indonesianDirection(direction)) (\(step)/\(total))…"
+        case .retryFace(let direction, _): "Wajah belum terbaca. \(indonesianDirection(direction))…"
         }
     }
 
@@ -100,6 +123,28 @@ public enum KioskFeedback: Hashable, Sendable {
         case .retryPress(let press, _): "Image unclear, place your finger again (\(press))…"
         case .checkingDuplicate: "Checking whether this finger is already enrolled…"
         case .storing(let slot): "Storing the fingerprint in slot \(slot)…"
+        case .faceDirection(let direction, let step, let total): "\(englishDirection(direction)) (\(step)/\(total))…"
+        case .retryFace(let direction, _): "Face not read yet. \(englishDirection(direction))…"
+        }
+    }
+
+    private static func indonesianDirection(_ direction: FaceDirection) -> String {
+        switch direction {
+        case .middle: "Hadapkan wajah lurus ke kamera"
+        case .left: "Hadapkan wajah ke kiri"
+        case .right: "Hadapkan wajah ke kanan"
+        case .up: "Hadapkan wajah ke atas"
+        case .down: "Hadapkan wajah ke bawah"
+        }
+    }
+
+    private static func englishDirection(_ direction: FaceDirection) -> String {
+        switch direction {
+        case .middle: "Look straight at the camera"
+        case .left: "Turn your face to the left"
+        case .right: "Turn your face to the right"
+        case .up: "Tilt your face up"
+        case .down: "Tilt your face down"
         }
     }
 }

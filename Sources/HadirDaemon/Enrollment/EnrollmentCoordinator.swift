@@ -117,6 +117,8 @@ extension EnrollStage {
         case .retryPress(let press, _): "retry_press_\(press)"
         case .checkingDuplicate: "checking_duplicate"
         case .storing: "storing"
+        case .faceDirection(let direction, let step, let total): "face_\(direction.rawValue)_\(step)_of_\(total)"
+        case .retryFace(let direction, _): "retry_face_\(direction.rawValue)"
         }
     }
 }

@@ -11,12 +11,12 @@ extension ScannerDriver {
             switch try await pollForFinger(until: deadline) {
             case .present: break
             case .absent: return .noFinger
-            case .unreadable(let error): return .unreadable(error)
+            case .unreadable(let error): return .unreadable(reason: error.description)
             }
             let features = try execute(.img2Tz(buffer: 1))
             if let error = features.error {
                 guard Self.isUnreadable(error) else { throw .module(error) }
-                return .unreadable(error)
+                return .unreadable(reason: error.description)
             }
             let search = try execute(.search(buffer: 1, start: 0, count: capacity))
             switch search.error {

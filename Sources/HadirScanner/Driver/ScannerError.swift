@@ -14,6 +14,13 @@ public enum ScannerError: Error, Hashable, Sendable, CustomStringConvertible {
     case frame(EF01FrameError)
     /// The calling task was cancelled while waiting.
     case cancelled
+    /// A face module answered with a failure result.
+    case faceModule(EFAAResult)
+    /// A face module frame was corrupt; input is resynchronised before the next command.
+    case faceFrame(EFAAFrameError)
+    /// The module announced it had restarted (an unexpected READY) while a command was running;
+    /// the command's effect is unknown and the driver has resynchronised.
+    case moduleRestarted
 
     /// A readable English explanation, for logs and the technician.
     public var description: String {
@@ -25,6 +32,9 @@ public enum ScannerError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notConnected: "scanner not connected"
         case .frame(let error): "corrupt scanner reply: \(error)"
         case .cancelled: "scanner operation cancelled"
+        case .faceModule(let result): "face module error: \(result)"
+        case .faceFrame(let error): "corrupt face module reply: \(error)"
+        case .moduleRestarted: "scanner module restarted during the operation"
         }
     }
 }

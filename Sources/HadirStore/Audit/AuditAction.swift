@@ -22,4 +22,12 @@ public struct AuditAction: StoredTag {
     public static let deleteFinger = AuditAction(rawValue: "delete-finger")
     /// An orphan slot was deleted from the module.
     public static let orphanCleared = AuditAction(rawValue: "orphan-cleared")
+    /// A first face was enrolled (`slot` holds the face module's user id).
+    public static let enrollFace = AuditAction(rawValue: "enroll-face")
+    /// The employee's face was replaced.
+    public static let reEnrollFace = AuditAction(rawValue: "re-enroll-face")
+    /// The employee's face was deleted (its id became an orphan).
+    public static let deleteFace = AuditAction(rawValue: "delete-face")
+    /// An orphan face id was deleted from the face module.
+    public static let orphanFaceCleared = AuditAction(rawValue: "orphan-face-cleared")
 }

@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v1", migrate: SchemaV1.create)
         migrator.registerMigration("v2-uplink", migrate: SchemaV2Uplink.create)
         migrator.registerMigration("v3-pull", migrate: SchemaV3Pull.create)
+        migrator.registerMigration("v4-faces", migrate: SchemaV4Faces.create)
         return migrator
     }
 

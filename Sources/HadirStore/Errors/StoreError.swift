@@ -34,6 +34,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case slotTaken(slot: UInt16, by: EmployeePIN)
     /// Another rule of ``HadirCore/EnrollmentRule`` refused the enrollment.
     case enrollmentRefused(EnrollmentRefusal)
+    /// The employee already has a face (face module user id `faceID`); replace to re-enroll.
+    case employeeAlreadyHasFace(faceID: UInt16)
+    /// The face module's user id already belongs to another employee.
+    case faceTaken(faceID: UInt16, by: EmployeePIN)
     /// No employee has this PIN.
     case unknownEmployee(EmployeePIN)
     /// A correction row must refer to an earlier punch.
@@ -84,6 +88,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "module slot \(slot) already belongs to employee \(owner)"
         case .enrollmentRefused(let refusal):
             "enrollment refused: \(refusal)"
+        case .employeeAlreadyHasFace(let faceID):
+            "the employee already has a face enrolled (face id \(faceID)); use replace to re-enroll"
+        case .faceTaken(let faceID, let owner):
+            "face id \(faceID) already belongs to employee \(owner)"
         case .unknownEmployee(let pin):
             "no employee with PIN \(pin)"
         case .invalidCorrection(let correctsSeq, let seq):

@@ -49,8 +49,9 @@ extension HadirDatabase {
 
     /// Removes the employee, audited as 'user-remove'. Their punches stay in the journal.
     ///
-    /// In the same transaction their finger slot moves to `orphan_slots`, so the template is
-    /// deleted from the module later even if power is cut right after this commit.
+    /// In the same transaction their finger slot moves to `orphan_slots` and their face to
+    /// `orphan_faces`, so both are deleted from the modules later even if power is cut right after
+    /// this commit.
     /// - Returns: The orphaned module slot, if the employee had a finger.
     @discardableResult
     public func removeUser(pin: EmployeePIN, actor: String) throws(StoreError) -> UInt16? {
@@ -67,8 +68,10 @@ extension HadirDatabase {
         -> UInt16?
     {
         let orphaned = try FingerSlotRow.orphanFinger(db, pin: pin, reason: "employee \(pin) removed", at: now)
+        let orphanedFace = try orphanFace(db, pin: pin, reason: "employee \(pin) removed", at: now)
         _ = try UserRow.deleteOne(db, key: pin.rawValue)
-        let detail = orphaned.map { "slot \($0) awaits deletion from the module" } ?? "no finger enrolled"
+        var detail = orphaned.map { "slot \($0) awaits deletion from the module" } ?? "no finger enrolled"
+        if let orphanedFace { detail += "; face id \(orphanedFace) awaits deletion from the face module" }
         try AuditRow.record(
             db, at: now, action: .userRemove, pin: pin, slot: orphaned,
             detail: context.map { "\($0): \(detail)" } ?? detail, actor: actor)

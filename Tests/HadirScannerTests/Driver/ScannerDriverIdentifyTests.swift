@@ -50,14 +50,14 @@ struct ScannerDriverIdentifyTests {
         transport.expect(.genImg, .ack(0))
         transport.expect(.img2Tz(buffer: 1), .ack(code))
         let expected = try #require(EF01ModuleError(code: code))
-        #expect(try await driver.identify() == .unreadable(expected))
+        #expect(try await driver.identify() == .unreadable(reason: expected.description))
         #expect(transport.remainingSteps.isEmpty)
     }
 
     @Test func failedCaptureIsUnreadable() async throws {
         let (driver, transport) = try await F.connected()
         transport.expect(.genImg, .ack(0x03))
-        #expect(try await driver.identify() == .unreadable(.imageCaptureFailed))
+        #expect(try await driver.identify() == .unreadable(reason: EF01ModuleError.imageCaptureFailed.description))
     }
 
     @Test func otherModuleErrorsAreThrown() async throws {

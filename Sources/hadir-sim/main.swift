@@ -1,5 +1,5 @@
-// hadir-sim: a simulated EF01 fingerprint module on a pty, for development without
-// hardware, `make demo` and the system tests. See `hadir-sim --help`.
+// hadir-sim: a simulated scanner module (EF01 fingerprint or EFAA face) on a pty, for
+// development without hardware, `make demo` and the system tests. See `hadir-sim --help`.
 
 import ArgumentParser
 import Dispatch
@@ -13,14 +13,22 @@ import HadirSimulator
 struct HadirSim: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hadir-sim",
-        abstract: "Simulated EF01 fingerprint module (ZFM / R30x / R503 / AS608) served on a pty.",
+        abstract: """
+            Simulated scanner module served on a pty: an EF01 fingerprint module (ZFM / R30x / R503 / AS608, \
+            57600 baud) or an EFAA face module (HLK-FM225 / FM223, 115200 baud).
+            """,
         discussion: """
             Prints `pty PATH`, then `link PATH` and `control PATH` when given, then `ready`.
+            A pty has no real baud rate: clients may set the module's (57600 fingerprint, 115200 face).
             Control lines (stdin or the control socket), one reply line each (`ok…` / `error …`):
-              \(ControlCommand.synopsis)
+              --kind fingerprint: \(ControlCommand.synopsis(for: .fingerprint))
+              --kind face: \(ControlCommand.synopsis(for: .face))
             """)
 
-    @Option(help: "Directory for the persistent template library (created if missing).")
+    @Option(help: "Module to emulate: fingerprint or face.", transform: parseKind)
+    var kind: SimulatedModuleKind = .fingerprint
+
+    @Option(help: "Directory for the persistent library, library.json or faces.json (created if missing).")
     var state: String?
 
     @Option(help: "Symlink kept pointing at the current pty slave.")
@@ -29,45 +37,83 @@ struct HadirSim: ParsableCommand {
     @Option(help: "Unix socket path accepting control connections.")
     var control: String?
 
-    @Option(help: "Module address, hex (0x…) or decimal.", transform: parseUInt32)
-    var address: UInt32 = 0xFFFF_FFFF
+    @Option(help: "Library capacity: fingerprint slots 1-65535 (default 1000), faces 1-255 (default 100).")
+    var capacity: Int?
 
-    @Option(help: "Module password (0 = none); hex (0x…) or decimal.", transform: parseUInt32)
-    var password: UInt32 = 0
+    @Option(help: "Fingerprint: module address, hex (0x…) or decimal (default 0xFFFFFFFF).", transform: parseUInt32)
+    var address: UInt32?
 
-    @Option(help: "Library slots (1-65535).")
-    var capacity: Int = 1000
+    @Option(help: "Fingerprint: module password (0 = none, the default); hex (0x…) or decimal.", transform: parseUInt32)
+    var password: UInt32?
 
-    @Option(help: "Data packet size: 32, 64, 128 or 256.")
-    var packetSize: Int = 128
+    @Option(help: "Fingerprint: data packet size, 32, 64, 128 or 256 (default 128).")
+    var packetSize: Int?
 
-    @Option(help: "Template size in bytes (8-8192).")
-    var templateSize: Int = 512
+    @Option(help: "Fingerprint: template size in bytes, 8-8192 (default 512).")
+    var templateSize: Int?
 
-    @Option(help: "CharBuffers: 2 (classic) or 6 (R503).")
-    var buffers: Int = 2
+    @Option(help: "Fingerprint: CharBuffers, 2 (classic, the default) or 6 (R503).")
+    var buffers: Int?
 
-    @Option(help: "Sensor image size WIDTHxHEIGHT (UpImage/DownImage).")
-    var image: String = "256x288"
+    @Option(help: "Fingerprint: sensor image size WIDTHxHEIGHT for UpImage/DownImage (default 256x288).")
+    var image: String?
 
-    @Option(help: "Seconds AutoEnroll/AutoIdentify wait for a finger before 0x26.")
-    var autoTimeout: Double = 10
+    @Option(help: "Fingerprint: seconds AutoEnroll/AutoIdentify wait for a finger before 0x26 (default 10).")
+    var autoTimeout: Double?
 
-    @Flag(help: "Send the R503's bare 0x55 at power-on and after SoftRst.")
+    @Flag(help: "Fingerprint: send the R503's bare 0x55 at power-on and after SoftRst.")
     var startupByte = false
+
+    @Option(help: "Face: serial number GET_SN answers, 1-32 printable ASCII characters (default HADIRSIMFACE0001).")
+    var serial: String?
+
+    @Option(help: "Face: milliseconds a face must be in view before VERIFY or an enroll step decides (default 300).")
+    var recognitionMs: Int?
 
     @Flag(help: "Log every command and its reply to stderr.")
     var logCommands = false
 
     func validate() throws {
-        if imageGeometry == nil { throw ValidationError("bad --image '\(image)': need WIDTHxHEIGHT, even width") }
-        if !(autoTimeout > 0 && autoTimeout <= 86_400) {
-            throw ValidationError("--auto-timeout must be 0...86400 seconds")
+        let misplaced = kind == .face ? fingerprintOptionsGiven : faceOptionsGiven
+        if let option = misplaced.first {
+            throw ValidationError("\(option) does not apply to --kind \(kind.rawValue)")
         }
-        if let problem = moduleConfiguration.validationError() { throw ValidationError(problem) }
+        switch kind {
+        case .fingerprint:
+            if imageGeometry == nil {
+                throw ValidationError("bad --image '\(image ?? "")': need WIDTHxHEIGHT, even width")
+            }
+            if let autoTimeout, !(autoTimeout > 0 && autoTimeout <= 86_400) {
+                throw ValidationError("--auto-timeout must be 0...86400 seconds")
+            }
+            if let problem = moduleConfiguration.validationError() { throw ValidationError(problem) }
+        case .face:
+            if let serial, serial.isEmpty || serial.utf8.count > 32 || !serial.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) {
+                throw ValidationError("--serial must be 1-32 printable ASCII characters")
+            }
+            if let recognitionMs, !(0...60_000).contains(recognitionMs) {
+                throw ValidationError("--recognition-ms must be 0...60000")
+            }
+            if let problem = faceConfiguration.validationError() { throw ValidationError(problem) }
+        }
+    }
+
+    /// Fingerprint-only options present on the command line.
+    private var fingerprintOptionsGiven: [String] {
+        [
+            ("--address", address != nil), ("--password", password != nil), ("--packet-size", packetSize != nil),
+            ("--template-size", templateSize != nil), ("--buffers", buffers != nil), ("--image", image != nil),
+            ("--auto-timeout", autoTimeout != nil), ("--startup-byte", startupByte),
+        ].filter(\.1).map(\.0)
+    }
+
+    /// Face-only options present on the command line.
+    private var faceOptionsGiven: [String] {
+        [("--serial", serial != nil), ("--recognition-ms", recognitionMs != nil)].filter(\.1).map(\.0)
     }
 
     private var imageGeometry: SensorImageGeometry? {
+        guard let image else { return .zfm }
         let sides = image.lowercased().split(separator: "x").compactMap { Int($0) }
         guard sides.count == 2 else { return nil }
         return SensorImageGeometry(width: sides[0], height: sides[1])
@@ -75,26 +121,36 @@ struct HadirSim: ParsableCommand {
 
     private var moduleConfiguration: EF01EmulatorConfiguration {
         var module = EF01EmulatorConfiguration()
-        module.address = address
-        module.password = password
-        module.capacity = capacity
-        module.packetSize = packetSize
-        module.templateSize = templateSize
-        module.bufferCount = buffers
+        if let address { module.address = address }
+        if let password { module.password = password }
+        if let capacity { module.capacity = capacity }
+        if let packetSize { module.packetSize = packetSize }
+        if let templateSize { module.templateSize = templateSize }
+        if let buffers { module.bufferCount = buffers }
         module.imageGeometry = imageGeometry ?? .zfm
         module.sendsStartupByte = startupByte
         return module
     }
 
+    private var faceConfiguration: FaceEmulatorConfiguration {
+        var module = FaceEmulatorConfiguration()
+        if let capacity { module.capacity = capacity }
+        if let serial { module.serialNumber = serial }
+        if let recognitionMs { module.recognitionMilliseconds = Int64(recognitionMs) }
+        return module
+    }
+
     func run() throws {
         var options = SimulatorServerOptions()
+        options.kind = kind
         options.module = moduleConfiguration
+        options.faceModule = faceConfiguration
         options.stateDirectory = state
         options.linkPath = link
         options.controlPath = control
         options.readsStandardInput = true
         options.logsCommands = logCommands
-        options.automaticOperationTimeout = autoTimeout
+        if let autoTimeout { options.automaticOperationTimeout = autoTimeout }
 
         let server: SimulatorServer
         do {
@@ -130,6 +186,15 @@ private func parseUInt32(_ text: String) throws -> UInt32 {
     let value = lower.hasPrefix("0x") ? UInt32(lower.dropFirst(2), radix: 16) : UInt32(lower)
     guard let value else { throw ValidationError("'\(text)' is not a 32-bit number (hex 0x… or decimal)") }
     return value
+}
+
+/// Parses `--kind`.
+private func parseKind(_ text: String) throws -> SimulatedModuleKind {
+    guard let kind = SimulatedModuleKind(rawValue: text.lowercased()) else {
+        let kinds = SimulatedModuleKind.allCases.map(\.rawValue).joined(separator: " or ")
+        throw ValidationError("need \(kinds)")
+    }
+    return kind
 }
 
 // Bad arguments give one clear line and exit 64 (EX_USAGE); --help still prints help.

@@ -1,6 +1,8 @@
 /// One line of the simulator's control language (stdin or the control socket).
 ///
-/// Every command gets exactly one reply line, `ok…` or `error <reason>`.
+/// Every command gets exactly one reply line, `ok…` or `error <reason>`. Some commands belong to
+/// one kind of module (fingers to the fingerprint module, faces to the face module); the rest
+/// work on both.
 public enum ControlCommand: Hashable, Sendable {
     /// `place <finger>`: rest a finger on the sensor until `lift`.
     case place(VirtualFinger)
@@ -9,19 +11,28 @@ public enum ControlCommand: Hashable, Sendable {
     /// `press <finger> [times]` (default 1) or `tap <finger>`: separate presses with a lift
     /// between each.
     case press(VirtualFinger, times: Int)
-    /// `fault <kind> [count]` (default 1).
+    /// `fault <kind> [count]` (default 1) on a fingerprint module.
     case fault(FaultKind, count: Int)
+    /// `show <face>`: a face stays in front of the camera until `hide`.
+    case show(face: Int)
+    /// `hide`: nobody in front of the camera; pending looks are cancelled.
+    case hide
+    /// `look <face> [times]` (default 1): the face stays in view for `times` decisions of the
+    /// module (VERIFY or enroll-step replies), then leaves.
+    case look(face: Int, times: Int)
+    /// `fault liveness|timeout|restart [count]` (default 1) on a face module.
+    case faceFault(FaceFault, count: Int)
     /// `disconnect [seconds]`: unplug; re-plug after `seconds`, or only on `reconnect`.
     case disconnect(seconds: Double?)
     /// `reconnect`: plug back in now.
     case reconnect
     /// `status`: `ok {json}`.
     case status
-    /// `library`: `ok {json}` describing stored slots.
+    /// `library`: `ok {json}` describing stored slots or enrolled faces.
     case library
-    /// `wait-idle [seconds]`: reply once no press is pending (error on timeout).
+    /// `wait-idle [seconds]`: reply once no press or look is pending (error on timeout).
     case waitIdle(timeout: Double?)
-    /// `clear-library`: delete every stored template.
+    /// `clear-library`: delete every stored template or face.
     case clearLibrary
     /// `help`: `ok` followed by the command list on the same line.
     case help
@@ -33,43 +44,48 @@ public enum ControlCommand: Hashable, Sendable {
     /// Largest number of seconds accepted by `disconnect` and `wait-idle`.
     public static let maximumSeconds = 86_400.0
 
-    /// The list shown by `help`.
-    public static let synopsis =
-        "place <finger> | lift | press <finger> [times] | tap <finger> | "
-        + "fault <checksum|timeout|flash|full|garbage|sensor> [count] | disconnect [seconds] | "
-        + "reconnect | status | library | wait-idle [seconds] | clear-library | help | quit"
+    /// The fingerprint module's command list (what `help` shows there).
+    public static let synopsis = synopsis(for: .fingerprint)
 
-    /// Parses one line (surrounding blanks ignored, words separated by spaces or tabs).
-    public static func parse(_ line: String) -> Result<ControlCommand, ControlParseError> {
+    /// The list `help` shows for a module of `kind`.
+    public static func synopsis(for kind: SimulatedModuleKind) -> String {
+        let specific =
+            switch kind {
+            case .fingerprint:
+                "place <finger> | lift | press <finger> [times] | tap <finger> | "
+                    + "fault <\(FaultKind.allCases.map(\.rawValue).joined(separator: "|"))> [count]"
+            case .face:
+                "show <face> | hide | look <face> [times] | "
+                    + "fault <\(FaceFault.allCases.map(\.rawValue).joined(separator: "|"))> [count]"
+            }
+        return specific
+            + " | disconnect [seconds] | reconnect | status | library | wait-idle [seconds] | clear-library | help | quit"
+    }
+
+    /// Parses one line for a module of `kind` (surrounding blanks ignored, words separated by
+    /// spaces or tabs). A command of the other kind is refused with a reason saying so.
+    public static func parse(_ line: String, kind: SimulatedModuleKind = .fingerprint) -> Result<ControlCommand, ControlParseError> {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
         guard let verb = words.first?.lowercased() else {
             return .failure(ControlParseError("empty command"))
         }
         let arguments = Array(words.dropFirst())
+        if let shared = parseShared(verb, arguments) { return shared }
+        let specific =
+            switch kind {
+            case .fingerprint: parseFingerprint(verb, arguments)
+            case .face: parseFace(verb, arguments)
+            }
+        if let specific { return specific }
+        if let other = SimulatedModuleKind.allCases.first(where: { $0 != kind && verbs(of: $0).contains(verb) }) {
+            return .failure(wrongKind(verb, for: kind, belongsTo: other))
+        }
+        return .failure(ControlParseError("unknown command '\(words[0].prefix(40))' (try help)"))
+    }
+
+    /// Commands every module understands; nil when `verb` is not one of them.
+    private static func parseShared(_ verb: String, _ arguments: [String]) -> Result<ControlCommand, ControlParseError>? {
         switch verb {
-        case "place":
-            return expect(arguments, max: 1, verb).flatMap { _ in finger(arguments.first, verb) }.map(
-                ControlCommand.place)
-        case "tap":
-            return expect(arguments, max: 1, verb).flatMap { _ in finger(arguments.first, verb) }.map {
-                .press($0, times: 1)
-            }
-        case "press":
-            return expect(arguments, max: 2, verb).flatMap { _ in finger(arguments.first, verb) }.flatMap { finger in
-                repeatCount(arguments.dropFirst().first, name: "times").map { .press(finger, times: $0) }
-            }
-        case "fault":
-            guard let name = arguments.first else {
-                return .failure(
-                    ControlParseError(
-                        "fault needs a kind: \(FaultKind.allCases.map(\.rawValue).joined(separator: "|"))"))
-            }
-            guard let kind = FaultKind(rawValue: name.lowercased()) else {
-                return .failure(ControlParseError("unknown fault '\(name)'"))
-            }
-            return expect(arguments, max: 2, verb).flatMap { _ in
-                repeatCount(arguments.dropFirst().first, name: "count").map { .fault(kind, count: $0) }
-            }
         case "disconnect":
             return expect(arguments, max: 1, verb).flatMap { _ in seconds(arguments.first) }.map {
                 .disconnect(seconds: $0)
@@ -78,44 +94,49 @@ public enum ControlCommand: Hashable, Sendable {
             return expect(arguments, max: 1, verb).flatMap { _ in seconds(arguments.first) }.map {
                 .waitIdle(timeout: $0)
             }
-        case "lift": return expect(arguments, max: 0, verb).map { _ in .lift }
         case "reconnect": return expect(arguments, max: 0, verb).map { _ in .reconnect }
         case "status": return expect(arguments, max: 0, verb).map { _ in .status }
         case "library": return expect(arguments, max: 0, verb).map { _ in .library }
         case "clear-library": return expect(arguments, max: 0, verb).map { _ in .clearLibrary }
         case "help": return expect(arguments, max: 0, verb).map { _ in .help }
         case "quit", "exit": return expect(arguments, max: 0, verb).map { _ in .quit }
-        default:
-            return .failure(ControlParseError("unknown command '\(words[0].prefix(40))' (try help)"))
+        default: return nil
         }
     }
 
-    private static func expect(_ arguments: [String], max: Int, _ verb: String) -> Result<Void, ControlParseError> {
-        arguments.count <= max ? .success(()) : .failure(ControlParseError("too many arguments for \(verb)"))
+    /// The verbs only a module of `kind` understands.
+    static func verbs(of kind: SimulatedModuleKind) -> Set<String> {
+        switch kind {
+        case .fingerprint: ["place", "lift", "press", "tap"]
+        case .face: ["show", "hide", "look"]
+        }
     }
 
-    private static func finger(_ word: String?, _ verb: String) -> Result<VirtualFinger, ControlParseError> {
-        guard let word else { return .failure(ControlParseError("\(verb) needs a finger number")) }
-        guard let id = Int(word), let finger = VirtualFinger(id: id) else {
-            return .failure(ControlParseError("bad finger '\(word.prefix(40))': need 1...\(VirtualFinger.maximumID)"))
+    /// The command's first word, for messages.
+    public var verb: String {
+        switch self {
+        case .place: "place"
+        case .lift: "lift"
+        case .press: "press"
+        case .fault, .faceFault: "fault"
+        case .show: "show"
+        case .hide: "hide"
+        case .look: "look"
+        case .disconnect: "disconnect"
+        case .reconnect: "reconnect"
+        case .status: "status"
+        case .library: "library"
+        case .waitIdle: "wait-idle"
+        case .clearLibrary: "clear-library"
+        case .help: "help"
+        case .quit: "quit"
         }
-        return .success(finger)
     }
 
-    private static func repeatCount(_ word: String?, name: String) -> Result<Int, ControlParseError> {
-        guard let word else { return .success(1) }
-        guard let value = Int(word), (1...maximumRepeat).contains(value) else {
-            return .failure(ControlParseError("bad \(name) '\(word.prefix(40))': need 1...\(maximumRepeat)"))
-        }
-        return .success(value)
-    }
-
-    private static func seconds(_ word: String?) -> Result<Double?, ControlParseError> {
-        guard let word else { return .success(nil) }
-        guard let value = Double(word), value.isFinite, value >= 0, value <= maximumSeconds else {
-            return .failure(ControlParseError("bad seconds '\(word.prefix(40))': need 0...\(Int(maximumSeconds))"))
-        }
-        return .success(value)
+    /// The refusal of a command meant for another kind of module.
+    static func wrongKind(_ verb: String, for kind: SimulatedModuleKind, belongsTo other: SimulatedModuleKind? = nil) -> ControlParseError {
+        let owner = other.map { "a \($0.rawValue)-module command" } ?? "not a \(kind.rawValue)-module command"
+        return ControlParseError("'\(verb)' is \(owner); this simulator is a \(kind.rawValue) module (try help)")
     }
 }
 

@@ -17,10 +17,12 @@ extension FaceModuleEmulator {
         }
         if let view = faceInView, !job.ignoresFaces, now >= max(view.since, job.startedAt) + configuration.recognitionMilliseconds {
             self.job = nil
+            decisionsMade += 1
             return output + decide(job, face: view.face)
         }
         if now >= job.deadline {
             self.job = nil
+            decisionsMade += 1
             if case .enroll = job.kind { pendingEnrollment = nil }
             return output + Self.reply(job.command, .timeout)
         }

@@ -28,6 +28,8 @@ public struct FaceModuleEmulator: Sendable {
     public private(set) var commandsServed = 0
     /// Host frames dropped for bad parity or size.
     public private(set) var framesDropped = 0
+    /// Jobs that ended with a REPLY (a decision or a timeout); a restart or RESET makes none.
+    public internal(set) var decisionsMade = 0
     /// The face in front of the camera and since when.
     public internal(set) var faceInView: (face: Int, since: Int64)?
     var job: FaceJob?
@@ -43,6 +45,21 @@ public struct FaceModuleEmulator: Sendable {
     /// The READY note a module sends after power-on.
     public func powerOn() -> [UInt8] {
         Self.bytes(.note(.ready))
+    }
+
+    /// A power cycle (re-plug): the running job, a half-done enrollment and buffered host bytes are
+    /// lost; enrolled users and armed faults stay. Returns the READY note sent on power-up.
+    public mutating func powerCycle() -> [UInt8] {
+        job = nil
+        pendingEnrollment = nil
+        decoder.reset()
+        return powerOn()
+    }
+
+    /// Deletes every user (the control channel's `clear-library`), like DELETE_ALL.
+    public mutating func clearLibrary() {
+        users.removeAll()
+        pendingEnrollment = nil
     }
 
     /// True while a VERIFY or enroll job runs.

@@ -59,7 +59,7 @@ extension SimulatorServer {
         case .line(let raw):
             let line = raw.trimmingBlanks
             guard !line.isEmpty, !line.hasPrefix("#") else { return }
-            switch ControlCommand.parse(line) {
+            switch ControlCommand.parse(line, kind: module.kind) {
             case .failure(let error):
                 reply("error \(error.reason)", on: index, for: line)
             case .success(let command):
@@ -72,22 +72,15 @@ extension SimulatorServer {
 
     private func execute(_ command: ControlCommand, line: String, on index: Int) {
         switch command {
-        case .place(let finger):
-            sendToHost(emulator.place(finger))
-            afterEmulatorChange()
-            reply("ok", on: index, for: line)
-        case .lift:
-            sendToHost(emulator.lift())
-            afterEmulatorChange()
-            reply("ok", on: index, for: line)
-        case .press(let finger, let times):
-            sendToHost(emulator.press(finger, times: times))
-            afterEmulatorChange()
-            reply("ok", on: index, for: line)
-        case .fault(let kind, let count):
-            emulator.arm(kind, count: count)
-            afterEmulatorChange()
-            reply("ok", on: index, for: line)
+        case .place, .lift, .press, .fault, .show, .hide, .look, .faceFault:
+            switch module.perform(command, now: clock.now()) {
+            case .success(let bytes):
+                sendToHost(bytes)
+                afterModuleChange()
+                reply("ok", on: index, for: line)
+            case .failure(let error):
+                reply("error \(error.reason)", on: index, for: line)
+            }
         case .disconnect(let seconds):
             unplug(reconnectAfter: seconds)
             reply("ok", on: index, for: line)
@@ -99,17 +92,17 @@ extension SimulatorServer {
         case .status:
             reply("ok " + statusJSON().text, on: index, for: line)
         case .library:
-            reply("ok " + emulator.libraryJSON.text, on: index, for: line)
+            reply("ok " + module.libraryJSON.text, on: index, for: line)
         case .waitIdle(let timeout):
             let deadline = timeout.map { ContinuousClock.now.advanced(by: .milliseconds(Int64($0 * 1000))) }
             connections[index].idleWait = IdleWait(deadline: deadline)
             resolveIdleWaits(now: ContinuousClock.now)
         case .clearLibrary:
-            emulator.clearLibrary()
-            afterEmulatorChange()
+            module.clearLibrary()
+            afterModuleChange()
             reply("ok", on: index, for: line)
         case .help:
-            reply("ok " + ControlCommand.synopsis, on: index, for: line)
+            reply("ok " + ControlCommand.synopsis(for: module.kind), on: index, for: line)
         case .quit:
             stopping = true
             reply("ok", on: index, for: line)
@@ -124,21 +117,21 @@ extension SimulatorServer {
             ("control", .optional(options.controlPath)),
             ("connected", .bool(terminal != nil)),
         ]
-        members += emulator.moduleStatusMembers
+        members += module.statusMembers
         return .object(members)
     }
 
-    /// Answers every `wait-idle` whose presses are consumed or whose deadline passed, then
+    /// Answers every `wait-idle` whose presses or looks are consumed or whose deadline passed, then
     /// handles the lines queued behind it.
     func resolveIdleWaits(now: ContinuousClock.Instant) {
         for index in connections.indices {
             while let wait = connections[index].idleWait {
-                if !emulator.sensor.hasPendingPresses {
+                if !module.hasPendingInput {
                     connections[index].idleWait = nil
                     reply("ok", on: index, for: "wait-idle")
                 } else if let deadline = wait.deadline, now >= deadline {
                     connections[index].idleWait = nil
-                    reply("error timeout: presses still pending", on: index, for: "wait-idle")
+                    reply("error timeout: \(module.pendingInputName) still pending", on: index, for: "wait-idle")
                 } else {
                     break
                 }

@@ -4,14 +4,16 @@ import Synchronization
     import Glibc
 #endif
 
-/// The simulator's I/O shell: serves an ``EF01ModuleEmulator`` on a pty, persists its
-/// library, and obeys control lines from stdin and a unix socket.
+/// The simulator's I/O shell: serves a simulated module (``EF01ModuleEmulator`` or
+/// ``FaceModuleEmulator``, see ``SimulatedModuleKind``) on a pty, persists its library, and
+/// obeys control lines from stdin and a unix socket.
 ///
 /// One thread runs ``run()``, a single poll(2) loop over the pty master, the control
-/// socket and its clients, stdin and a wake-up pipe. Everything but ``requestStop()`` and
-/// ``snapshot()`` belongs to that thread, which is why the class is `@unchecked Sendable`:
-/// it may be handed to the thread that runs it, and the two cross-thread entry points are
-/// safe (a pipe write and a mutex).
+/// socket and its clients, stdin and a wake-up pipe; its timeout is the earliest of the
+/// module's timers, a pending re-plug and `wait-idle` deadlines. Everything but
+/// ``requestStop()`` and ``snapshot()`` belongs to that thread, which is why the class is
+/// `@unchecked Sendable`: it may be handed to the thread that runs it, and the two
+/// cross-thread entry points are safe (a pipe write and a mutex).
 public final class SimulatorServer: @unchecked Sendable {
     /// What other threads may observe.
     public struct Snapshot: Hashable, Sendable {
@@ -24,16 +26,15 @@ public final class SimulatorServer: @unchecked Sendable {
     /// The options the server was created with.
     public let options: SimulatorServerOptions
 
-    var emulator: EF01ModuleEmulator
-    let libraryFile: LibraryFile?
-    var savedRevision: UInt64
+    var module: any SimulatedModule
+    /// Module timers' time base: one origin for the server's life.
+    let clock = MonotonicMilliseconds()
     var terminal: PseudoTerminal?
     var masterOutput: [UInt8] = []
     var reconnectAt: ContinuousClock.Instant?
     let link: SymlinkPublisher?
     let listener: UnixSocketListener?
     var connections: [ControlConnection] = []
-    var automaticDeadline: (commands: Int, at: ContinuousClock.Instant)?
     var stopping = false
     private var hasRun = false
     private let wakeRead: Int32
@@ -43,18 +44,14 @@ public final class SimulatorServer: @unchecked Sendable {
     /// Loads the library, opens the pty, publishes the link and listens on the control
     /// socket. Throws a ``SimulatorIOError`` or ``LibraryFileError`` describing what failed.
     public init(options: SimulatorServerOptions) throws {
-        if let problem = options.module.validationError() { throw SimulatorIOError.invalid(problem) }
+        module =
+            switch options.kind {
+            case .fingerprint: try EF01ModuleAdapter(options: options)
+            case .face: try FaceModuleAdapter(options: options)
+            }
         self.options = options
         signal(SIGPIPE, SIG_IGN)
         FileDescriptorIO.reserveStandardDescriptors()
-
-        let libraryFile = try options.stateDirectory.map { (directory: String) throws(LibraryFileError) in
-            try LibraryFile(directory: directory)
-        }
-        let library = try libraryFile?.load() ?? TemplateLibrary()
-        self.libraryFile = libraryFile
-        savedRevision = library.revision
-        emulator = EF01ModuleEmulator(configuration: options.module, library: library)
 
         var pipeFDs: [Int32] = [-1, -1]
         guard pipe(&pipeFDs) == 0 else { throw SimulatorIOError.system("pipe") }
@@ -85,7 +82,7 @@ public final class SimulatorServer: @unchecked Sendable {
         self.link = link
         self.listener = listener
         self.terminal = terminal
-        masterOutput = emulator.powerOnBytes()
+        masterOutput = module.powerOnBytes()
         if options.readsStandardInput {
             connections.append(ControlConnection(input: STDIN_FILENO, output: STDOUT_FILENO, isStandardInput: true))
         }
@@ -190,7 +187,7 @@ public final class SimulatorServer: @unchecked Sendable {
     private func pollTimeoutMilliseconds() -> Int32 {
         var deadlines: [ContinuousClock.Instant] = []
         if let reconnectAt { deadlines.append(reconnectAt) }
-        if let automaticDeadline { deadlines.append(automaticDeadline.at) }
+        if terminal != nil, let due = module.nextDeadline { deadlines.append(clock.instant(at: due)) }
         for connection in connections {
             if let deadline = connection.idleWait?.deadline { deadlines.append(deadline) }
         }
@@ -209,10 +206,10 @@ public final class SimulatorServer: @unchecked Sendable {
                 FileDescriptorIO.standardErrorLine("hadir-sim: reconnect failed: \(error)")
             }
         }
-        if let deadline = automaticDeadline, now >= deadline.at {
-            automaticDeadline = nil
-            sendToHost(emulator.expireAutomaticOperation())
-            afterEmulatorChange()
+        // An unplugged module has no power: its timers wait for the re-plug, which power-cycles it.
+        if terminal != nil, let due = module.nextDeadline, clock.milliseconds(at: now) >= due {
+            sendToHost(module.tick(now: clock.milliseconds(at: now)))
+            afterModuleChange()
         }
         resolveIdleWaits(now: now)
     }
@@ -224,8 +221,8 @@ public final class SimulatorServer: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = read(terminal.master, &buffer, buffer.count)
         guard count > 0 else { return }
-        sendToHost(emulator.receive(Array(buffer[0..<count])))
-        afterEmulatorChange()
+        sendToHost(module.receive(Array(buffer[0..<count]), now: clock.now()))
+        afterModuleChange()
     }
 
     /// Queues bytes for the host and writes what the pty takes now.
@@ -247,9 +244,9 @@ public final class SimulatorServer: @unchecked Sendable {
             let terminal = try PseudoTerminal.open()
             self.terminal = terminal
             try link?.publish(terminal.slavePath)
-            masterOutput = emulator.powerCycle()
+            masterOutput = module.powerCycle(now: clock.now())
             flushMaster()
-            afterEmulatorChange()
+            afterModuleChange()
             publish()
             FileDescriptorIO.standardErrorLine("hadir-sim: plugged in at \(terminal.slavePath)")
             return .success(terminal.slavePath)
@@ -274,45 +271,23 @@ public final class SimulatorServer: @unchecked Sendable {
 
     // MARK: - Bookkeeping after the module changed
 
-    /// Persists the library, logs exchanges, tracks automatic-operation deadlines and
-    /// releases `wait-idle`s.
-    func afterEmulatorChange() {
-        if let libraryFile, emulator.library.revision != savedRevision {
-            do {
-                try libraryFile.save(emulator.library)
-                savedRevision = emulator.library.revision
-            } catch {
-                FileDescriptorIO.standardErrorLine("hadir-sim: cannot save library: \(error)")
-            }
+    /// Persists the library, logs the module's traffic and releases `wait-idle`s.
+    func afterModuleChange() {
+        do {
+            try module.saveLibraryIfChanged()
+        } catch {
+            FileDescriptorIO.standardErrorLine("hadir-sim: cannot save library: \(error)")
         }
-        let exchanges = emulator.takeExchanges()
+        let lines = module.takeLogLines()
         if options.logsCommands {
-            for exchange in exchanges { FileDescriptorIO.standardErrorLine("hadir-sim: \(exchange)") }
-        }
-        if emulator.isAwaitingFinger {
-            if automaticDeadline?.commands != emulator.commandsServed {
-                automaticDeadline = (
-                    emulator.commandsServed,
-                    ContinuousClock.now.advanced(by: .milliseconds(automaticTimeoutMilliseconds))
-                )
-            }
-        } else {
-            automaticDeadline = nil
+            for line in lines { FileDescriptorIO.standardErrorLine("hadir-sim: \(line)") }
         }
         resolveIdleWaits(now: ContinuousClock.now)
         publish()
     }
 
-    /// The automatic-operation timeout in milliseconds, kept within 1 ms...1 day whatever
-    /// the options say (a NaN or huge value must not trap the conversion).
-    private var automaticTimeoutMilliseconds: Int64 {
-        let seconds = options.automaticOperationTimeout
-        guard seconds.isFinite else { return 10_000 }
-        return Int64(Swift.min(Swift.max(seconds, 0.001), 86_400) * 1000)
-    }
-
     private func publish() {
-        let snapshot = Snapshot(slavePath: terminal?.slavePath, commandsServed: emulator.commandsServed)
+        let snapshot = Snapshot(slavePath: terminal?.slavePath, commandsServed: module.commandsServed)
         published.withLock { $0 = snapshot }
     }
 

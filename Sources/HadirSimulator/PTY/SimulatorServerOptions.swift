@@ -1,9 +1,14 @@
 /// How a ``SimulatorServer`` is set up: the module, where its state lives and how it is
 /// reached.
 public struct SimulatorServerOptions: Sendable {
-    /// The emulated module's power-on settings.
+    /// Which module is emulated.
+    public var kind = SimulatedModuleKind.fingerprint
+    /// The fingerprint module's power-on settings (kind ``SimulatedModuleKind/fingerprint``).
     public var module = EF01EmulatorConfiguration()
-    /// Directory for `library.json`; nil keeps the library in memory only.
+    /// The face module's power-on settings (kind ``SimulatedModuleKind/face``).
+    public var faceModule = FaceEmulatorConfiguration()
+    /// Directory for `library.json` (fingerprint) or `faces.json` (face); nil keeps the
+    /// library in memory only.
     public var stateDirectory: String?
     /// Symlink kept pointing at the current pty slave (like a udev SYMLINK).
     public var linkPath: String?
@@ -16,6 +21,7 @@ public struct SimulatorServerOptions: Sendable {
     /// Seconds an AutoEnroll/AutoIdentify waits for the finger before answering 0x26.
     public var automaticOperationTimeout = 10.0
 
-    /// Default options: in-memory library, no link, no control socket, no stdin.
+    /// Default options: a fingerprint module, in-memory library, no link, no control socket,
+    /// no stdin.
     public init() {}
 }

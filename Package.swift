@@ -121,7 +121,7 @@ let package = Package(
         .executableTarget(
             name: "hadir-bench",
             dependencies: [
-                "HadirCore", "HadirStore", "HadirDaemon", "HadirUplink", "HadirHTTPClient", "HadirPull",
+                "HadirCore", "HadirStore", "HadirDaemon", "HadirUplink", "HadirHTTPClient", "HadirPull", "HadirScanner",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(name: "HadirCoreTests", dependencies: ["HadirCore"]),
         .testTarget(
             name: "HadirStoreTests", dependencies: ["HadirStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "HadirScannerTests", dependencies: ["HadirScanner", "HadirCore"]),
+        .testTarget(name: "HadirScannerTests", dependencies: ["HadirScanner", "HadirCore", "HadirSimulator"]),
         .testTarget(name: "HadirSimulatorTests", dependencies: ["HadirSimulator"]),
         .testTarget(
             name: "HadirUplinkTests",

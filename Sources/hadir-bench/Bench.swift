@@ -16,16 +16,19 @@ struct HadirBench {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         print("hadir-bench: \(iterations) iterations, database in \(directory)")
 
-        // Interleaved, one sample of each per round, so all three see the same disk and CPU noise.
+        // Interleaved, one sample of each per round, so all of them see the same disk and CPU noise.
         let baselineRunner = try Baseline(path: directory + "/baseline.sqlite")
         let scanRunner = try await ScanToDurable(directory: directory + "/scan")
+        let faceRunner = try await FaceScanToDurable(directory: directory + "/face")
         let appendRunner = try JournalAppend(directory: directory + "/append")
         var baseline = Samples()
         var scan = Samples()
+        var face = Samples()
         var append = Samples()
         for _ in 0..<iterations {
             baseline.add(try baselineRunner.sample())
             scan.add(try await scanRunner.sample())
+            face.add(try await faceRunner.sample())
             append.add(try appendRunner.sample())
         }
 
@@ -35,10 +38,14 @@ struct HadirBench {
         print("scan-to-durable: scan event in → dedupe, policy, chain → COMMIT → feedback out")
         print("  p50 \(scan.p50.ms)  p99 \(scan.p99.ms)")
         print("  ratio p50 \(ratio(scan.p50, baseline.p50))×  p99 \(ratio(scan.p99, baseline.p99))×  (target p99 ≤ 2.00×)")
+        print("face scan-to-durable: VERIFY reply bytes in → EFAA decode, face owner → dedupe, policy, chain → COMMIT → feedback out")
+        print("  p50 \(face.p50.ms)  p99 \(face.p99.ms)  (module recognition and serial transfer excluded)")
+        print("  ratio p50 \(ratio(face.p50, baseline.p50))×  p99 \(ratio(face.p99, baseline.p99))×  (target p99 ≤ 2.00×)")
         print("journal append (seal + insert + commit)")
         print("  throughput \(Int(append.perSecond))/s = \(String(format: "%.2f", append.perSecond / baseline.perSecond))× baseline")
         let verdict = scan.p99 <= baseline.p99 * 2 ? "PASS" : "FAIL"
         print("\nscan-to-durable p99 target (≤ 2× baseline p99): \(verdict)")
+        print("face scan-to-durable p99 target (≤ 2× baseline p99): \(face.p99 <= baseline.p99 * 2 ? "PASS" : "FAIL")")
 
         // HADIR_BENCH_IDLE_SECONDS=0 skips it; 10 is a quick look.
         let idleSeconds = Double(ProcessInfo.processInfo.environment["HADIR_BENCH_IDLE_SECONDS"] ?? "") ?? 60

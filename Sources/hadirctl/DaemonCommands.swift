@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HadirControl
+import HadirCore
 import HadirDaemon
 import HadirPull
 
@@ -20,29 +21,35 @@ struct Status: ParsableCommand {
     func run() throws {
         let status = try call { () throws(ControlClientError) in try options.client.status() }
         if options.json { return Output.json(status) }
-        let scanner = status.scanner.connected ? Output.green("connected") : Output.red("DISCONNECTED")
         print("Hadir \(status.version)  serial \(status.serial)  profile \(status.profile)")
         print("clock      \(status.localTime) (\(status.clockQuality))")
-        print(
-            "scanner    \(scanner) \(status.scanner.path)" + (status.scanner.capacity.map { ", capacity \($0)" } ?? "")
-                + (status.scanner.lastError.map { ", last error: \($0)" } ?? ""))
+        for scanner in status.scanners {
+            let state = scanner.connected ? Output.green("connected") : Output.red("DISCONNECTED")
+            print(
+                "scanner    \(state) \(scanner.kind) \(scanner.path)" + (scanner.capacity.map { ", capacity \($0)" } ?? "")
+                    + (scanner.moduleRestarts > 0 ? ", module restarts \(scanner.moduleRestarts)" : "")
+                    + (scanner.lastError.map { ", last error: \($0)" } ?? ""))
+        }
         print("journal    \(status.punches) punches, last seq \(status.lastSeq.map(String.init) ?? "-")")
         print(
-            "users      \(status.users), fingers \(status.fingers)"
-                + (status.orphanSlots.isEmpty ? "" : ", slots to delete on module: \(status.orphanSlots)"))
+            "users      \(status.users), fingers \(status.fingers), faces \(status.faces)"
+                + (status.orphanSlots.isEmpty ? "" : ", slots to delete on module: \(status.orphanSlots)")
+                + (status.orphanFaces.isEmpty ? "" : ", faces to delete on module: \(status.orphanFaces)"))
         for uplink in status.uplinks { printUplink(uplink) }
         if let pull = status.pull { printPull(pull) }
     }
 }
 
 struct Users: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List employees and their enrolled finger slot.")
+    static let configuration = CommandConfiguration(abstract: "List employees and what each has enrolled (finger slot, face id).")
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
         let users = try call { () throws(ControlClientError) in try options.client.users() }
         if options.json { return Output.json(users) }
-        Output.table(["PIN", "NAME", "FINGER SLOT"], users.map { [$0.pin, $0.name, $0.slot.map(String.init) ?? "-"] })
+        Output.table(
+            ["PIN", "NAME", "FINGER SLOT", "FACE ID"],
+            users.map { [$0.pin, $0.name, $0.slot.map(String.init) ?? "-", $0.faceID.map(String.init) ?? "-"] })
     }
 }
 
@@ -60,7 +67,8 @@ struct UserAdd: ParsableCommand {
 }
 
 struct UserRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user-remove", abstract: "Remove an employee and their finger.")
+    static let configuration = CommandConfiguration(
+        commandName: "user-remove", abstract: "Remove an employee with their finger and face.")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "Employee PIN.") var pin: String
 
@@ -81,15 +89,28 @@ struct DeleteFinger: ParsableCommand {
     }
 }
 
-struct Enroll: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Enroll the one finger of an employee, with live prompts.")
+struct DeleteFace: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "delete-face", abstract: "Delete an employee's enrolled face.")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "Employee PIN.") var pin: String
-    @Flag(name: .long, help: "Replace the employee's existing finger (audited).") var replace = false
+
+    func run() throws {
+        try call { () throws(ControlClientError) in try options.client.deleteFace(pin: pin) }
+        if !options.json { print("face of \(pin) deleted") }
+    }
+}
+
+struct Enroll: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Enroll the one finger (or, with --face, the one face) of an employee, with live prompts.")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "Employee PIN.") var pin: String
+    @Flag(name: .long, help: "Replace the employee's existing finger or face (audited).") var replace = false
+    @Flag(name: .long, help: "Enroll a face on the face module instead of a finger.") var face = false
 
     func run() throws {
         let result = try call { () throws(ControlClientError) in
-            try options.client.enroll(pin: pin, replace: replace) { event in
+            try options.client.enroll(pin: pin, replace: replace, modality: face ? .face : .fingerprint) { event in
                 if !options.json, event.event == .enrollStage {
                     print("  \(event.message)")
                     fflush(nil)  // a script may be waiting for the prompt

@@ -10,7 +10,7 @@ struct HadirCtl: AsyncParsableCommand {
         abstract: "Inspect and operate a Hadir kiosk.",
         version: HadirVersion.current,
         subcommands: [
-            Status.self, Users.self, UserAdd.self, UserRemove.self, Enroll.self, DeleteFinger.self, Punches.self,
+            Status.self, Users.self, UserAdd.self, UserRemove.self, Enroll.self, DeleteFinger.self, DeleteFace.self, Punches.self,
             VerifyJournal.self, AuditFingers.self, Reconcile.self, Archive.self, Sync.self, Events.self, Metrics.self, Doctor.self,
         ])
 

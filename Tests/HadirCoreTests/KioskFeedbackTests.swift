@@ -31,4 +31,17 @@ import Testing
         #expect(KioskFeedback.enrollStage(.placeFinger(press: 2, of: 2)).text() == "Tempelkan lagi (2/2)…")
         #expect(KioskFeedback.enrollStage(.liftFinger).text() == "Angkat jari")
     }
+
+    @Test func faceMessagesSpeakOfTheFace() {
+        #expect(KioskFeedback.unknownFace.text() == "Wajah tidak dikenali")
+        #expect(KioskFeedback.enrollStage(.faceDirection(.left, step: 2, of: 5)).text() == "Hadapkan wajah ke kiri (2/5)…")
+        #expect(
+            KioskFeedback.enrollStage(.faceDirection(.middle, step: 1, of: 5)).text(in: .english) == "Look straight at the camera (1/5)…")
+        let refusal = KioskFeedback.enrollRefused(.fingerOwnedByAnotherEmployee(pin("1001"), slot: 2), ownerName: "Siti", modality: .face)
+        #expect(refusal.text() == "Ditolak: wajah ini sudah terdaftar atas nama Siti (1001)")
+        let second = KioskFeedback.enrollRefused(.employeeAlreadyHasFinger(slot: 2), ownerName: nil, modality: .face)
+        #expect(second.text(in: .english) == "Refused: this employee already has a face enrolled")
+        #expect(BiometricModality.face.verifyMethod.rawValue == 15)
+        #expect(BiometricModality.fingerprint.verifyMethod.rawValue == 1)
+    }
 }

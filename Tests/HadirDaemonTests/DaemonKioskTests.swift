@@ -45,8 +45,9 @@ import Testing
                 configuration: configuration, makeTransport: { TTYTransport(path: path) }, recorder: recorder, database: database, hub: hub,
                 language: .indonesian, logger: logger)
             kiosk = DaemonKiosk(
-                database: database, scanner: scanner, recorder: recorder,
-                enrollment: EnrollmentCoordinator(database: database, scanner: scanner, hub: hub, language: .indonesian, logger: logger),
+                database: database, scanners: ScannerSet([scanner]), recorder: recorder,
+                enrollment: EnrollmentCoordinator(
+                    database: database, scanners: ScannerSet([scanner]), hub: hub, language: .indonesian, logger: logger),
                 clockAuthority: "ntp", zoneOffsetSeconds: 25_200, logger: logger)
             let scanner = self.scanner
             tasks.append(Task { try? await scanner.run() })

@@ -55,6 +55,30 @@ struct UplinkPeerSystemTests {
         #expect(daemon.terminate() == 0)
     }
 
+    // MARK: 1b. Face punches
+
+    /// A mixed kiosk's face punch reaches the server as verify 15 and its finger punch as verify 1.
+    @Test func facePunchesUploadAsVerify15() throws {
+        let rig = try UplinkRig("face")
+        defer { rig.remove() }
+        try FileManager.default.createDirectory(atPath: rig.directory.path + "/face", withIntermediateDirectories: true)
+        let face = try Simulator(directory: rig.directory.path + "/face", extraArguments: ["--kind", "face"])
+        defer { face.stop() }
+        let daemon = try rig.startDaemon(extraConfig: MixedKioskSystemTests.faceConfig(face))
+        try daemon.waitForEvent(.scannerConnected, count: 2)
+        #expect(try daemon.enrollFace(pin: "7001", name: "Dewi", face: 3, simulator: face).status == .enrolled)
+        #expect(try daemon.enroll(pin: "7002", name: "Agus", finger: 41, simulator: rig.simulator).status == .enrolled)
+        try face.send("look 3")
+        #expect(try daemon.waitForEvent(.punch).verify == 15)
+        try rig.simulator.send("tap 41")
+        #expect(try daemon.waitForEvent(.punch, count: 2).verify == 1)
+
+        _ = try rig.drain(daemon, timeout: .seconds(60))
+        let verifyByPIN = Dictionary(uniqueKeysWithValues: try rig.peer.punches(serial: rig.serial).map { ($0.pin, $0.verify) })
+        #expect(verifyByPIN == ["7001": 15, "7002": 1])
+        #expect(daemon.terminate() == 0)
+    }
+
     // MARK: 2. add_user
 
     @Test func queuedAddUserAppearsOnTheKioskAndSucceeds() throws {
@@ -297,7 +321,7 @@ final class UplinkRig {
     }
 
     /// hadird pushing to the peer; the clock stays NTP's (never let a test set the host clock).
-    func startDaemon(maxBatch: Int = 500) throws -> DaemonUnderTest {
+    func startDaemon(maxBatch: Int = 500, extraConfig: String = "") throws -> DaemonUnderTest {
         try DaemonUnderTest(
             stateDirectory: state, scannerPath: simulator.link, duplicateWindow: 0,
             extraConfig: """
@@ -311,6 +335,7 @@ final class UplinkRig {
 
                 """
                     + (ProcessInfo.processInfo.environment["HADIRTEST_HADIRD_LOG_LEVEL"].map { "\n[output]\nlog_level = \"\($0)\"\n" } ?? "")
+                    + extraConfig
         )
     }
 

@@ -12,6 +12,6 @@ public enum EnrollStage: Hashable, Sendable, Codable {
     case storing(slot: UInt16)
     /// Face: waiting for the face turned towards `direction`, step `step` of `of`.
     case faceDirection(FaceDirection, step: Int, of: Int)
-    /// Face: the capture failed (liveness, no face in time); the same direction is asked again.
+    /// Face: the capture failed (liveness, no face in time); the enrollment starts over from the middle.
     case retryFace(FaceDirection, reason: String)
 }

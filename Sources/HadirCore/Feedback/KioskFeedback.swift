@@ -111,7 +111,7 @@ public enum KioskFeedback: Hashable, Sendable {
         case .checkingDuplicate: "Memeriksa apakah jari sudah terdaftar…"
         case .storing(let slot): "Menyimpan sidik jari ke slot \(slot)…"
         case .faceDirection(let direction, let step, let total): "\(indonesianDirection(direction)) (\(step)/\(total))…"
-        case .retryFace(let direction, _): "Wajah belum terbaca. \(indonesianDirection(direction))…"
+        case .retryFace: "Wajah belum terbaca, kita ulangi dari awal…"
         }
     }
 
@@ -124,7 +124,7 @@ public enum KioskFeedback: Hashable, Sendable {
         case .checkingDuplicate: "Checking whether this finger is already enrolled…"
         case .storing(let slot): "Storing the fingerprint in slot \(slot)…"
         case .faceDirection(let direction, let step, let total): "\(englishDirection(direction)) (\(step)/\(total))…"
-        case .retryFace(let direction, _): "Face not read yet. \(englishDirection(direction))…"
+        case .retryFace: "Face not read yet, starting again…"
         }
     }
 

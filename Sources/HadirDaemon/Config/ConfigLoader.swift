@@ -57,6 +57,10 @@ public enum ConfigLoader {
                 try applyUplinks(table: table, file: file, locator: locator, to: &config)
                 continue
             }
+            if section == "scanner" {
+                try applyScanners(table: table, file: file, locator: locator, to: &config)
+                continue
+            }
             guard let keys = ConfigSchema.keys[section] else {
                 throw ConfigError(
                     file: file, line: locator.line(of: section), key: section,
@@ -126,11 +130,69 @@ public enum ConfigLoader {
         }
     }
 
+    /// `[scanner]` keys for the first scanner, and `[scanner.<name>]` tables for more.
+    static func applyScanners(table: TOMLTable, file: String, locator: TOMLKeyLocator, to config: inout HadirConfiguration)
+        throws(ConfigError)
+    {
+        guard let scannerTable = table["scanner"]?.table else {
+            throw ConfigError(file: file, line: locator.line(of: "scanner"), key: "scanner", reason: "expected a [scanner] table")
+        }
+        var named: [(String, TOMLTable)] = []
+        let plain = TOMLTable()
+        for key in scannerTable.keys {
+            if let nested = scannerTable[key]?.table {
+                named.append((key, nested))
+            } else if let value = scannerTable[key] {
+                plain[key] = value
+            }
+        }
+        try applyScannerKeys(plain, section: "scanner", file: file, locator: locator, to: &config.scanner)
+        for (name, nested) in named.sorted(by: { $0.0 < $1.0 }) {
+            let section = "scanner.\(name)"
+            guard name != "main", !name.isEmpty, name.count <= 32,
+                name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            else {
+                throw ConfigError(
+                    file: file, line: locator.line(of: section), key: section,
+                    reason: "scanner name must be 1-32 ASCII letters, digits, '-' or '_', and not \"main\" (that is [scanner] itself)")
+            }
+            var scanner = HadirConfiguration.Scanner(name: name)
+            try applyScannerKeys(nested, section: section, file: file, locator: locator, to: &scanner)
+            config.extraScanners.append(scanner)
+        }
+    }
+
+    /// One scanner's keys, `kind` first because it moves the defaults the others override.
+    static func applyScannerKeys(
+        _ table: TOMLTable, section: String, file: String, locator: TOMLKeyLocator, to scanner: inout HadirConfiguration.Scanner
+    ) throws(ConfigError) {
+        for key in table.keys.sorted(by: { ($0 == "kind" ? 0 : 1, $0) < ($1 == "kind" ? 0 : 1, $1) }) {
+            let path = "\(section).\(key)"
+            guard let applyKey = ConfigSchema.scannerKeys[key] else {
+                throw ConfigError(
+                    file: file, line: locator.line(of: path), key: path,
+                    reason:
+                        "unknown key; known keys in [scanner] and [scanner.<name>]: \(ConfigSchema.scannerKeys.keys.sorted().joined(separator: ", "))"
+                )
+            }
+            guard let raw = table[key] else { continue }
+            do {
+                try applyKey(&scanner, ConfigValue(origin: .toml(raw)))
+            } catch {
+                throw ConfigError(file: file, line: locator.line(of: path), key: path, reason: error.reason)
+            }
+        }
+    }
+
     /// `HADIR_SCANNER_PATH=/dev/ttyUSB0` overrides `[scanner] path`.
     static func applyEnvironment(
         _ environment: [String: String], to config: inout HadirConfiguration, overrides: inout ConfigSchema.PolicyOverrides
     ) throws(ConfigError) {
-        for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("HADIR_") {
+        // HADIR_SCANNER_KIND goes first: it moves the defaults the other scanner keys override.
+        let ordered = environment.sorted {
+            ($0.key == "HADIR_SCANNER_KIND" ? 0 : 1, $0.key) < ($1.key == "HADIR_SCANNER_KIND" ? 0 : 1, $1.key)
+        }
+        for (name, value) in ordered where name.hasPrefix("HADIR_") {
             if name == "HADIR_CONFIG" { continue }
             if name == "HADIR_UPLINK_URL" {
                 // One server named "default", for quick setups, the demo and tests.
@@ -162,11 +224,7 @@ public enum ConfigLoader {
     static func finish(
         _ config: inout HadirConfiguration, overrides: ConfigSchema.PolicyOverrides, file: String, locator: TOMLKeyLocator
     ) throws(ConfigError) {
-        if config.scanner.reconnectMinimumMilliseconds > config.scanner.reconnectMaximumMilliseconds {
-            throw ConfigError(
-                file: file, line: locator.line(of: "scanner.reconnect_min_ms"), key: "scanner.reconnect_min_ms",
-                reason: "reconnect_min_ms is larger than reconnect_max_ms")
-        }
+        try checkScanners(config, file: file, locator: locator)
         if config.control.listen != nil && config.control.token.isEmpty {
             throw ConfigError(
                 file: file, line: locator.line(of: "control.listen"), key: "control.token",
@@ -185,6 +243,37 @@ public enum ConfigLoader {
             throw ConfigError(file: file, line: locator.line(of: "policy"), key: "policy", reason: error.description)
         }
         try checkStateDirectory(config.device.stateDirectory, file: file, locator: locator)
+    }
+
+    /// Each scanner's own limits, and at most one module per modality and per device.
+    static func checkScanners(_ config: HadirConfiguration, file: String, locator: TOMLKeyLocator) throws(ConfigError) {
+        var modalities: [BiometricModality: String] = [:]
+        var paths: [String: String] = [:]
+        for scanner in config.scanners {
+            let section = scanner.name == "main" ? "scanner" : "scanner.\(scanner.name)"
+            if scanner.reconnectMinimumMilliseconds > scanner.reconnectMaximumMilliseconds {
+                throw ConfigError(
+                    file: file, line: locator.line(of: "\(section).reconnect_min_ms"), key: "\(section).reconnect_min_ms",
+                    reason: "reconnect_min_ms is larger than reconnect_max_ms")
+            }
+            if scanner.kind == .fm225, scanner.identifyTimeoutMilliseconds < 1_000 {
+                throw ConfigError(
+                    file: file, line: locator.line(of: "\(section).identify_timeout_ms"), key: "\(section).identify_timeout_ms",
+                    reason: "a face module's VERIFY window is whole seconds: use at least 1000")
+            }
+            if let other = modalities[scanner.kind.modality] {
+                throw ConfigError(
+                    file: file, line: locator.line(of: "\(section).kind"), key: "\(section).kind",
+                    reason: "[\(other)] is already a \(scanner.kind.modality.rawValue) scanner; a kiosk drives at most one of each")
+            }
+            modalities[scanner.kind.modality] = section
+            if scanner.transport != .usb, let other = paths[scanner.path] {
+                throw ConfigError(
+                    file: file, line: locator.line(of: "\(section).path"), key: "\(section).path",
+                    reason: "\(scanner.path) is already the path of [\(other)]")
+            }
+            paths[scanner.path] = section
+        }
     }
 
     /// The state directory must exist (or be creatable) and be writable: the journal lives there.

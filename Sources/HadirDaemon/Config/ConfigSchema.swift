@@ -39,62 +39,7 @@ struct ConfigSchema {
                 config.device.language = language
             },
         ],
-        "scanner": [
-            "kind": { config, _, value throws(ConfigValueError) in
-                let kind = try value.string()
-                guard kind == "ef01" else { throw .invalid("kind \"\(kind)\" is not supported; use \"ef01\"") }
-                config.scanner.kind = kind
-            },
-            "transport": { config, _, value throws(ConfigValueError) in
-                let text = try value.string()
-                guard let transport = HadirConfiguration.ScannerTransportKind(rawValue: text) else {
-                    throw .invalid("transport \"\(text)\" is not supported; use \"tty\", \"usb\" or \"auto\"")
-                }
-                config.scanner.transport = transport
-            },
-            "usb_ids": { config, _, value throws(ConfigValueError) in
-                var ids: [USBDeviceID] = []
-                for text in try value.stringList() {
-                    guard let id = USBDeviceID(parsing: text) else {
-                        throw .invalid("usb_ids entry \"\(text)\" is not a VID:PID like \"2109:7638\" (four hex digits each)")
-                    }
-                    ids.append(id)
-                }
-                guard !ids.isEmpty else { throw .invalid("usb_ids must list at least one VID:PID") }
-                config.scanner.usbIDs = ids
-            },
-            "path": { config, _, value throws(ConfigValueError) in
-                let path = try value.string()
-                guard path.hasPrefix("/") else { throw .invalid("path must be an absolute device path") }
-                config.scanner.path = path
-            },
-            "baud": { config, _, value throws(ConfigValueError) in
-                let baud = try value.int()
-                // EF01 allows 9600 × N, but only these have a termios speed on Linux.
-                guard TTYTransport.supportedBaudRates.contains(baud) else {
-                    let supported = TTYTransport.supportedBaudRates.map(String.init).joined(separator: ", ")
-                    throw .invalid("baud \(baud) is not supported; use one of \(supported)")
-                }
-                config.scanner.baud = baud
-            },
-            "address": { config, _, value throws(ConfigValueError) in config.scanner.address = try value.unsigned32() },
-            "password": { config, _, value throws(ConfigValueError) in config.scanner.password = try value.unsigned32() },
-            "identify_timeout_ms": { config, _, value throws(ConfigValueError) in
-                config.scanner.identifyTimeoutMilliseconds = try value.int(in: 100...60_000)
-            },
-            "response_timeout_ms": { config, _, value throws(ConfigValueError) in
-                config.scanner.responseTimeoutMilliseconds = try value.int(in: 50...10_000)
-            },
-            "enroll_press_timeout_ms": { config, _, value throws(ConfigValueError) in
-                config.scanner.enrollPressTimeoutMilliseconds = try value.int(in: 1_000...120_000)
-            },
-            "reconnect_min_ms": { config, _, value throws(ConfigValueError) in
-                config.scanner.reconnectMinimumMilliseconds = try value.int(in: 10...60_000)
-            },
-            "reconnect_max_ms": { config, _, value throws(ConfigValueError) in
-                config.scanner.reconnectMaximumMilliseconds = try value.int(in: 10...600_000)
-            },
-        ],
+        "scanner": scannerKeys.mapValues(onPrimaryScanner),
         "policy": [
             "profile": { config, _, value throws(ConfigValueError) in
                 let id = try value.string()
@@ -278,5 +223,90 @@ struct ConfigSchema {
         let text = try value.string()
         if text.isEmpty || text == "none" { return nil }
         return try value.clockTime()
+    }
+}
+
+extension ConfigSchema {
+    typealias ScannerApply = @Sendable (inout HadirConfiguration.Scanner, ConfigValue) throws(ConfigValueError) -> Void
+
+    /// Keys of `[scanner]` and of each `[scanner.<name>]`; `kind` is applied first, because it
+    /// sets the defaults the other keys override.
+    static let scannerKeys: [String: ScannerApply] = [
+        "kind": { scanner, value throws(ConfigValueError) in
+            let text = try value.string()
+            guard let kind = HadirConfiguration.ScannerKind(rawValue: text) else {
+                throw .invalid("kind \"\(text)\" is not supported; use \"ef01\" (fingerprint) or \"fm225\" (face)")
+            }
+            scanner.setKind(kind)
+        },
+        "transport": { scanner, value throws(ConfigValueError) in
+            let text = try value.string()
+            guard let transport = HadirConfiguration.ScannerTransportKind(rawValue: text) else {
+                throw .invalid("transport \"\(text)\" is not supported; use \"tty\", \"usb\" or \"auto\"")
+            }
+            if transport != .tty { try requireEF01(scanner, key: "transport \"\(text)\"") }
+            scanner.transport = transport
+        },
+        "usb_ids": { scanner, value throws(ConfigValueError) in
+            try requireEF01(scanner, key: "usb_ids")
+            var ids: [USBDeviceID] = []
+            for text in try value.stringList() {
+                guard let id = USBDeviceID(parsing: text) else {
+                    throw .invalid("usb_ids entry \"\(text)\" is not a VID:PID like \"2109:7638\" (four hex digits each)")
+                }
+                ids.append(id)
+            }
+            guard !ids.isEmpty else { throw .invalid("usb_ids must list at least one VID:PID") }
+            scanner.usbIDs = ids
+        },
+        "path": { scanner, value throws(ConfigValueError) in
+            let path = try value.string()
+            guard path.hasPrefix("/") else { throw .invalid("path must be an absolute device path") }
+            scanner.path = path
+        },
+        "baud": { scanner, value throws(ConfigValueError) in
+            let baud = try value.int()
+            // EF01 allows 9600 × N, but only these have a termios speed on Linux.
+            guard TTYTransport.supportedBaudRates.contains(baud) else {
+                let supported = TTYTransport.supportedBaudRates.map(String.init).joined(separator: ", ")
+                throw .invalid("baud \(baud) is not supported; use one of \(supported)")
+            }
+            scanner.baud = baud
+        },
+        "address": { scanner, value throws(ConfigValueError) in
+            try requireEF01(scanner, key: "address")
+            scanner.address = try value.unsigned32()
+        },
+        "password": { scanner, value throws(ConfigValueError) in
+            try requireEF01(scanner, key: "password")
+            scanner.password = try value.unsigned32()
+        },
+        "identify_timeout_ms": { scanner, value throws(ConfigValueError) in
+            scanner.identifyTimeoutMilliseconds = try value.int(in: 100...60_000)
+        },
+        "response_timeout_ms": { scanner, value throws(ConfigValueError) in
+            scanner.responseTimeoutMilliseconds = try value.int(in: 50...10_000)
+        },
+        "enroll_press_timeout_ms": { scanner, value throws(ConfigValueError) in
+            scanner.enrollPressTimeoutMilliseconds = try value.int(in: 1_000...120_000)
+        },
+        "reconnect_min_ms": { scanner, value throws(ConfigValueError) in
+            scanner.reconnectMinimumMilliseconds = try value.int(in: 10...60_000)
+        },
+        "reconnect_max_ms": { scanner, value throws(ConfigValueError) in
+            scanner.reconnectMaximumMilliseconds = try value.int(in: 10...600_000)
+        },
+    ]
+
+    /// A `[scanner]` key applies to the first scanner.
+    static func onPrimaryScanner(_ apply: @escaping ScannerApply) -> Apply {
+        { config, _, value throws(ConfigValueError) in try apply(&config.scanner, value) }
+    }
+
+    /// EF01-only settings given for a face module are a mistake, not something to ignore.
+    static func requireEF01(_ scanner: HadirConfiguration.Scanner, key: String) throws(ConfigValueError) {
+        guard scanner.kind == .ef01 else {
+            throw .invalid("\(key) applies to kind \"ef01\" only; this scanner is \"\(scanner.kind.rawValue)\"")
+        }
     }
 }

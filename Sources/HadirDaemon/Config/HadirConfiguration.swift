@@ -12,8 +12,12 @@ public struct HadirConfiguration: Sendable {
         public var language: KioskLanguage = .indonesian
     }
 
+    /// One scanner module: `[scanner]`, or a `[scanner.<name>]` table of a mixed kiosk.
     public struct Scanner: Sendable {
-        public var kind = "ef01"
+        /// "main" for `[scanner]`, else the table name; shown in status and logs.
+        public var name = "main"
+        /// Set with ``setKind(_:)``, which also moves the kind-specific defaults.
+        public private(set) var kind = ScannerKind.ef01
         /// How the module is reached; "auto" picks USB when a configured VID:PID is attached.
         public var transport = ScannerTransportKind.tty
         /// Native-USB modules to look for, in order of preference.
@@ -28,6 +32,70 @@ public struct HadirConfiguration: Sendable {
         public var enrollPressTimeoutMilliseconds = 15_000
         public var reconnectMinimumMilliseconds = 200
         public var reconnectMaximumMilliseconds = 5_000
+
+        public init(name: String = "main") {
+            self.name = name
+        }
+
+        /// Every setting in one string, so a reload can tell whether the scanner changed.
+        public var reloadSignature: String {
+            [
+                kind.rawValue, transport.rawValue, usbIDs.map(\.description).joined(separator: ","), path, "\(baud)", "\(address)",
+                password.map(String.init) ?? "", "\(identifyTimeoutMilliseconds)", "\(responseTimeoutMilliseconds)",
+                "\(enrollPressTimeoutMilliseconds)", "\(reconnectMinimumMilliseconds)", "\(reconnectMaximumMilliseconds)",
+            ].joined(separator: "|")
+        }
+
+        /// Changes the kind; path, baud and the identify window follow the new kind's defaults
+        /// unless they were already set to something else.
+        public mutating func setKind(_ newKind: ScannerKind) {
+            let old = kind
+            kind = newKind
+            if path == old.defaultPath { path = newKind.defaultPath }
+            if baud == old.defaultBaud { baud = newKind.defaultBaud }
+            if identifyTimeoutMilliseconds == old.defaultIdentifyTimeoutMilliseconds {
+                identifyTimeoutMilliseconds = newKind.defaultIdentifyTimeoutMilliseconds
+            }
+        }
+    }
+
+    /// `[scanner] kind`: which module protocol the scanner speaks.
+    public enum ScannerKind: String, Sendable, CaseIterable {
+        /// EF01 fingerprint modules (ZFM, R30x, R503, AS608).
+        case ef01
+        /// EFAA face modules (HLK-FM225 class), through a USB-serial bridge.
+        case fm225
+
+        public var modality: BiometricModality {
+            switch self {
+            case .ef01: .fingerprint
+            case .fm225: .face
+            }
+        }
+
+        /// The udev symlink from `udev/70-hadir-scanners.rules`.
+        public var defaultPath: String {
+            switch self {
+            case .ef01: "/dev/hadir-fingerprint"
+            case .fm225: "/dev/hadir-face"
+            }
+        }
+
+        public var defaultBaud: Int {
+            switch self {
+            case .ef01: 57_600
+            case .fm225: 115_200
+            }
+        }
+
+        /// A fingerprint is polled in short rounds; a face module decides as soon as it sees a
+        /// known face, so a VERIFY can run longer (whole seconds only) without slowing a punch.
+        public var defaultIdentifyTimeoutMilliseconds: Int {
+            switch self {
+            case .ef01: 500
+            case .fm225: 3_000
+            }
+        }
     }
 
     /// `[scanner] transport`.
@@ -126,7 +194,10 @@ public struct HadirConfiguration: Sendable {
     }
 
     public var device = Device()
+    /// The first scanner, `[scanner]`.
     public var scanner = Scanner()
+    /// More scanners of a mixed kiosk, `[scanner.<name>]`, in name order.
+    public var extraScanners: [Scanner] = []
     public var policy = Policy()
     public var control = Control()
     public var clock = Clock()
@@ -135,6 +206,9 @@ public struct HadirConfiguration: Sendable {
     public var pull = Pull()
 
     public init() {}
+
+    /// Every scanner the daemon drives, the first one first.
+    public var scanners: [Scanner] { [scanner] + extraScanners }
 
     /// The control socket path actually used.
     public var controlSocketPath: String {

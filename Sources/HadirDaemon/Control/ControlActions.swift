@@ -8,7 +8,7 @@ import Logging
 /// (``ControlRoutes``) only translate HTTP to these calls and back.
 public struct ControlActions: Sendable {
     let database: HadirDatabase
-    let scanner: ScannerService
+    let scanners: ScannerSet
     let enrollment: EnrollmentCoordinator
     let hub: FeedbackHub
     /// Holds the attendance profile a SIGHUP may have replaced since start.
@@ -21,12 +21,12 @@ public struct ControlActions: Sendable {
     let logger: Logger
 
     public init(
-        database: HadirDatabase, scanner: ScannerService, enrollment: EnrollmentCoordinator, hub: FeedbackHub,
+        database: HadirDatabase, scanners: ScannerSet, enrollment: EnrollmentCoordinator, hub: FeedbackHub,
         recorder: PunchRecorder, configuration: HadirConfiguration, clock: any ClockSource, serial: String,
         uplink: UplinkService?, pull: PullService? = nil, logger: Logger
     ) {
         self.database = database
-        self.scanner = scanner
+        self.scanners = scanners
         self.enrollment = enrollment
         self.hub = hub
         self.recorder = recorder
@@ -38,15 +38,19 @@ public struct ControlActions: Sendable {
         self.logger = logger
     }
 
+    /// Employees with what each has enrolled: finger slot, face id, and the modalities in short.
     func users() throws -> [UserRow] {
         let slots = Dictionary(try database.fingerSlots().map { ($0.pin, $0.slot) }, uniquingKeysWith: { first, _ in first })
-        return try database.users().map { UserRow(pin: $0.pin.rawValue, name: $0.name, slot: slots[$0.pin]) }
+        let faces = Dictionary(try database.faceEnrollments().map { ($0.pin, $0.faceID) }, uniquingKeysWith: { first, _ in first })
+        return try database.users().map { UserRow(pin: $0.pin.rawValue, name: $0.name, slot: slots[$0.pin], faceID: faces[$0.pin]) }
     }
 
     func addUser(_ body: UserBody) throws -> UserRow {
         let employee = Employee(pin: try Self.pin(body.pin), name: try Self.name(body.name))
         try database.upsertUser(employee, actor: "control-api")
-        return UserRow(pin: employee.pin.rawValue, name: employee.name, slot: try database.fingerSlot(pin: employee.pin)?.slot)
+        return UserRow(
+            pin: employee.pin.rawValue, name: employee.name, slot: try database.fingerSlot(pin: employee.pin)?.slot,
+            faceID: try database.faceID(pin: employee.pin))
     }
 
     func removeUser(_ text: String) async throws {
@@ -66,17 +70,37 @@ public struct ControlActions: Sendable {
         await deleteOrphansNow()
     }
 
+    func deleteFace(_ text: String) async throws {
+        let pin = try Self.pin(text)
+        guard try database.user(pin: pin) != nil else { throw ControlAPIError.notFound("no employee with PIN \(pin.rawValue)") }
+        guard try database.faceID(pin: pin) != nil else {
+            throw ControlAPIError.notFound("employee \(pin.rawValue) has no face enrolled")
+        }
+        try database.removeFace(pin: pin, actor: "control-api")
+        await deleteOrphansNow()
+    }
+
     /// Checks an enrollment request before the event stream starts, so its mistakes are 4xx.
-    func validateEnrollment(_ body: EnrollBody) throws -> EmployeePIN {
+    func validateEnrollment(_ body: EnrollBody) throws -> (EmployeePIN, BiometricModality) {
         let pin = try Self.pin(body.pin)
         guard try database.user(pin: pin) != nil else {
             throw ControlAPIError.notFound("no employee with PIN \(pin.rawValue): add them first (POST /v1/users)")
         }
-        return pin
+        let text = body.modality ?? BiometricModality.fingerprint.rawValue
+        guard let modality = BiometricModality(rawValue: text) else {
+            throw ControlAPIError.badRequest("modality \"\(text)\" is not fingerprint or face")
+        }
+        guard scanners.service(for: modality) != nil else {
+            throw ControlAPIError.conflict("no \(modality.rawValue) scanner is configured on this kiosk")
+        }
+        return (pin, modality)
     }
 
     /// Enrolls, passing each stage event of this employee to `onStage` as the scanner works.
-    func enroll(_ pin: EmployeePIN, replace: Bool, onStage: @escaping @Sendable (FeedbackEvent) async -> Void) async throws
+    func enroll(
+        _ pin: EmployeePIN, replace: Bool, modality: BiometricModality = .fingerprint,
+        onStage: @escaping @Sendable (FeedbackEvent) async -> Void
+    ) async throws
         -> EnrollmentResult
     {
         let stream = hub.subscribe()
@@ -89,7 +113,7 @@ public struct ControlActions: Sendable {
             }
         }
         defer { forwarder.cancel() }
-        let result = try await enrollment.enroll(pin: pin, replace: replace, actor: "control-api")
+        let result = try await enrollment.enroll(pin: pin, replace: replace, actor: "control-api", modality: modality)
         // Let the forwarder pass on the final stage event before the result.
         try? await Task.sleep(for: .milliseconds(20))
         return result
@@ -105,7 +129,7 @@ public struct ControlActions: Sendable {
 
     func metrics() throws -> String {
         try DaemonMetrics.shared.render(
-            database: database, servers: configuration.uplinks.map(\.name), scannerConnected: scanner.status.connected, pull: pull,
+            database: database, servers: configuration.uplinks.map(\.name), scannerConnected: scanners.allConnected, pull: pull,
             nowMilliseconds: clock.now().utcMilliseconds)
     }
 
@@ -131,9 +155,10 @@ public struct ControlActions: Sendable {
         let local = LocalDateTime(utcMilliseconds: reading.utcMilliseconds, offsetSeconds: profile.zone.offsetSeconds)
         return StatusReport(
             version: HadirVersion.current, serial: serial, stateDirectory: configuration.device.stateDirectory,
-            scanner: scanner.status, punches: try database.punchCount(), lastSeq: try database.lastPunch()?.seq,
-            users: try database.users().count, fingers: try database.fingerSlots().count,
-            orphanSlots: try database.orphanSlots(), clockQuality: reading.quality.rawValue,
+            scanner: scanners.primary.status, scanners: scanners.services.map(\.status), punches: try database.punchCount(),
+            lastSeq: try database.lastPunch()?.seq, users: try database.users().count, fingers: try database.fingerSlots().count,
+            faces: try database.faceEnrollments().count, orphanSlots: try database.orphanSlots(),
+            orphanFaces: try database.orphanFaces(), clockQuality: reading.quality.rawValue,
             localTime: "\(local) \(profile.zone.rawValue)", profile: profile.id,
             uplinks: try uplinkStatus(), pull: pull?.status)
     }
@@ -154,14 +179,13 @@ public struct ControlActions: Sendable {
     }
 
     func audit() async throws -> FingerAuditPayload {
-        let moduleSlots = try? await scanner.perform { try await $0.list() }
+        let moduleSlots = try? await scanners.fingerprint?.perform { try await $0.list() }
         return FingerAuditPayload(try database.fingerAudit(moduleSlots: moduleSlots))
     }
 
-    /// Removes orphaned slots from the module now when it is connected; otherwise at the next connect.
+    /// Removes orphaned slots and faces from the modules now when connected; otherwise at the next connect.
     private func deleteOrphansNow() async {
-        guard let slots = try? database.orphanSlots() else { return }
-        await scanner.deleteOrphanedSlots(slots, actor: "control-api")
+        await scanners.deleteOrphansNow(actor: "control-api")
     }
 
     static func pin(_ text: String) throws -> EmployeePIN {

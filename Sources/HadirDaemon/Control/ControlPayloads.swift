@@ -17,10 +17,13 @@ public struct UserBody: Codable, Sendable {
 public struct EnrollBody: Codable, Sendable {
     public var pin: String
     public var replace: Bool?
+    /// "fingerprint" (the default) or "face".
+    public var modality: String?
 
-    public init(pin: String, replace: Bool = false) {
+    public init(pin: String, replace: Bool = false, modality: String? = nil) {
         self.pin = pin
         self.replace = replace
+        self.modality = modality
     }
 }
 
@@ -33,12 +36,24 @@ public struct EmptyPayload: Codable, Sendable {
 public struct UserRow: Codable, Sendable, Hashable {
     public var pin: String
     public var name: String
+    /// The finger's module slot.
     public var slot: UInt16?
+    /// The face module's user id of the employee's face.
+    public var faceID: UInt16?
+    /// What the employee can punch with: "fingerprint", "face".
+    public var modalities: [String]
 
-    public init(pin: String, name: String, slot: UInt16?) {
+    public init(pin: String, name: String, slot: UInt16?, faceID: UInt16? = nil) {
         self.pin = pin
         self.name = name
         self.slot = slot
+        self.faceID = faceID
+        modalities = (slot == nil ? [] : ["fingerprint"]) + (faceID == nil ? [] : ["face"])
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case pin, name, slot, modalities
+        case faceID = "face_id"
     }
 }
 
@@ -47,12 +62,17 @@ public struct StatusReport: Codable, Sendable {
     public var version: String
     public var serial: String
     public var stateDirectory: String
+    /// The `[scanner]` module (kept for clients that know one scanner).
     public var scanner: ScannerStatus
+    /// Every module of the kiosk, the first one first.
+    public var scanners: [ScannerStatus]
     public var punches: Int
     public var lastSeq: Int64?
     public var users: Int
     public var fingers: Int
+    public var faces: Int
     public var orphanSlots: [UInt16]
+    public var orphanFaces: [UInt16]
     public var clockQuality: String
     public var localTime: String
     public var profile: String
@@ -61,10 +81,11 @@ public struct StatusReport: Codable, Sendable {
     public var pull: ZKPullServerStatus?
 
     enum CodingKeys: String, CodingKey {
-        case version, serial, scanner, punches, users, fingers, profile, uplinks, pull
+        case version, serial, scanner, scanners, punches, users, fingers, faces, profile, uplinks, pull
         case stateDirectory = "state_dir"
         case lastSeq = "last_seq"
         case orphanSlots = "orphan_slots"
+        case orphanFaces = "orphan_faces"
         case clockQuality = "clock_quality"
         case localTime = "local_time"
     }

@@ -11,14 +11,14 @@ extension ControlRoutes {
     /// Request mistakes (bad PIN, unknown employee) are plain 4xx answers before the stream.
     static func enroll(_ request: Request, actions: ControlActions) async throws -> Response {
         let body = try await ControlJSON.decode(EnrollBody.self, from: request)
-        let pin = try actions.validateEnrollment(body)
+        let (pin, modality) = try actions.validateEnrollment(body)
         return Response(
             status: .ok, headers: eventStreamHeaders,
             body: ResponseBody { writer in
                 let (events, continuation) = AsyncStream<ServerSentEvent>.makeStream()
                 let work = Task {
                     do {
-                        let result = try await actions.enroll(pin, replace: body.replace ?? false) { stage in
+                        let result = try await actions.enroll(pin, replace: body.replace ?? false, modality: modality) { stage in
                             continuation.yield(ServerSentEvent(event: "stage", data: json(stage)))
                         }
                         continuation.yield(ServerSentEvent(event: "result", data: json(result)))

@@ -8,7 +8,8 @@ import Hummingbird
 enum ControlRoutes {
     static let index = [
         "GET /v1/status", "GET /v1/users", "POST /v1/users {pin,name}", "DELETE /v1/users/{pin}", "DELETE /v1/users/{pin}/finger",
-        "POST /v1/enroll {pin,replace} (server-sent events)", "GET /v1/punches?from=&to=&pin=&limit=&format=json|csv",
+        "DELETE /v1/users/{pin}/face", "POST /v1/enroll {pin,replace,modality} (server-sent events)",
+        "GET /v1/punches?from=&to=&pin=&limit=&format=json|csv",
         "GET /v1/reconcile?from=&to=", "POST /v1/sync", "GET /v1/events (server-sent events)", "GET /v1/metrics",
         "GET /v1/audit-fingers",
     ]
@@ -27,6 +28,10 @@ enum ControlRoutes {
         }
         v1.delete("users/:pin/finger") { _, context in
             try await actions.deleteFinger(try context.parameters.require("pin"))
+            return try ControlJSON.response(EmptyPayload())
+        }
+        v1.delete("users/:pin/face") { _, context in
+            try await actions.deleteFace(try context.parameters.require("pin"))
             return try ControlJSON.response(EmptyPayload())
         }
         v1.post("enroll") { request, _ in try await enroll(request, actions: actions) }

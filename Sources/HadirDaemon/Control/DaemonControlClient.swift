@@ -36,13 +36,18 @@ public struct DaemonControlClient: Sendable {
         _ = try http.send(.delete, "/v1/users/" + ControlHTTPClient.percentEncoded(pin) + "/finger")
     }
 
-    /// Enrolls, handing each stage event to `onStage` as the scanner works.
-    public func enroll(pin: String, replace: Bool = false, onStage: (FeedbackEvent) -> Void = { _ in }) throws(ControlClientError)
-        -> EnrollmentResult
-    {
+    public func deleteFace(pin: String) throws(ControlClientError) {
+        _ = try http.send(.delete, "/v1/users/" + ControlHTTPClient.percentEncoded(pin) + "/face")
+    }
+
+    /// Enrolls a finger (or a face), handing each stage event to `onStage` as the scanner works.
+    public func enroll(
+        pin: String, replace: Bool = false, modality: BiometricModality = .fingerprint, onStage: (FeedbackEvent) -> Void = { _ in }
+    ) throws(ControlClientError) -> EnrollmentResult {
         var result: EnrollmentResult?
         var failure: ControlClientError?
-        let body = Array((try? JSONEncoder().encode(EnrollBody(pin: pin, replace: replace))) ?? Data())
+        let request = EnrollBody(pin: pin, replace: replace, modality: modality.rawValue)
+        let body = Array((try? JSONEncoder().encode(request)) ?? Data())
         try http.stream(.post, "/v1/enroll", body: body) { event in
             let data = Data(event.data.utf8)
             switch event.event {

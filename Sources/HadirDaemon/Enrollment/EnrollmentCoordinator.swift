@@ -4,32 +4,49 @@ import HadirStore
 import Logging
 import Synchronization
 
-/// Enrolls one finger for one employee under the single-finger rule, keeping module and database
-/// consistent across a power cut at any step:
-/// the slot is marked as pending (orphan) before the module stores into it, the finger row commits
-/// and clears that mark, and a replaced slot is deleted from the module only after the commit.
+/// Enrolls one finger or one face for one employee under the one-per-person rule, keeping module
+/// and database consistent across a power cut at any step.
+///
+/// Fingers: the slot is marked as pending (orphan) before the module stores into it, the finger
+/// row commits and clears that mark, and a replaced slot is deleted from the module only after the
+/// commit. Faces: see ``enrollFace(_:admission:replace:scanner:actor:)``.
 public struct EnrollmentCoordinator: Sendable {
     let database: HadirDatabase
-    let scanner: ScannerService
+    let scanners: ScannerSet
     let hub: FeedbackHub
     let language: KioskLanguage
     let logger: Logger
 
-    public init(database: HadirDatabase, scanner: ScannerService, hub: FeedbackHub, language: KioskLanguage, logger: Logger) {
+    public init(database: HadirDatabase, scanners: ScannerSet, hub: FeedbackHub, language: KioskLanguage, logger: Logger) {
         self.database = database
-        self.scanner = scanner
+        self.scanners = scanners
         self.hub = hub
         self.language = language
         self.logger = logger
     }
 
-    public func enroll(pin: EmployeePIN, replace: Bool, actor: String) async throws -> EnrollmentResult {
+    public func enroll(
+        pin: EmployeePIN, replace: Bool, actor: String, modality: BiometricModality = .fingerprint
+    ) async throws -> EnrollmentResult {
         guard let employee = try database.user(pin: pin) else { throw DaemonError.unknownEmployee(pin.rawValue) }
-        let existing = try database.fingerSlot(pin: pin)?.slot
+        guard let scanner = scanners.service(for: modality) else { throw DaemonError.noScanner(modality) }
+        let existing = try scanner.book.slot(of: pin)
         let admission = EnrollmentRule.admit(employee: pin, existingSlot: existing, replace: replace)
         if case .refused(let refusal) = admission {
-            return try refuse(employee, refusal, ownerName: nil, actor: actor)
+            return try refuse(employee, refusal, ownerName: nil, modality: modality, actor: actor)
         }
+        switch modality {
+        case .fingerprint:
+            return try await enrollFinger(employee, admission: admission, replace: replace, scanner: scanner, actor: actor)
+        case .face:
+            return try await enrollFace(employee, admission: admission, replace: replace, scanner: scanner, actor: actor)
+        }
+    }
+
+    private func enrollFinger(
+        _ employee: Employee, admission: EnrollmentAdmission, replace: Bool, scanner: ScannerService, actor: String
+    ) async throws -> EnrollmentResult {
+        let pin = employee.pin
         let used = try database.usedSlots()
         let database = self.database
         let hub = self.hub
@@ -37,8 +54,8 @@ public struct EnrollmentCoordinator: Sendable {
         let pendingSlot = Mutex<UInt16?>(nil)
         let capture: EnrollCapture
         do {
-            capture = try await scanner.perform { driver in
-                try await driver.enroll(excludingSlots: used) { stage in
+            capture = try await scanner.perform { module in
+                try await module.enroll(label: pin.rawValue, excludingSlots: used) { stage in
                     if case .storing(let slot) = stage {
                         // Written before the module stores: a power cut after Store leaves a slot we know to clean.
                         try? database.markPendingSlot(slot, reason: "enrollment of \(pin) in progress", actor: actor)
@@ -60,7 +77,7 @@ public struct EnrollmentCoordinator: Sendable {
             let owner = try database.owner(ofSlot: slot)
             if let refusal = EnrollmentRule.checkMatch(employee: pin, matchedSlot: slot, matchedOwner: owner, admission: admission) {
                 let ownerName = try owner.flatMap { try database.user(pin: $0)?.name }
-                return try refuse(employee, refusal, ownerName: ownerName, actor: actor)
+                return try refuse(employee, refusal, ownerName: ownerName, modality: .fingerprint, actor: actor)
             }
             // Replacing a finger with the very same finger: the module already holds it.
             try database.recordAudit(
@@ -86,8 +103,10 @@ public struct EnrollmentCoordinator: Sendable {
         }
     }
 
-    private func refuse(_ employee: Employee, _ refusal: EnrollmentRefusal, ownerName: String?, actor: String) throws -> EnrollmentResult {
-        let feedback = KioskFeedback.enrollRefused(refusal, ownerName: ownerName)
+    func refuse(
+        _ employee: Employee, _ refusal: EnrollmentRefusal, ownerName: String?, modality: BiometricModality, actor: String
+    ) throws -> EnrollmentResult {
+        let feedback = KioskFeedback.enrollRefused(refusal, ownerName: ownerName, modality: modality)
         var ownerPin: String?
         var slot: UInt16?
         switch refusal {
@@ -97,14 +116,15 @@ public struct EnrollmentCoordinator: Sendable {
             slot = s
         case .fingerInUnownedSlot(let s): slot = s
         }
-        try database.recordAudit(action: "enroll-refused", pin: employee.pin, slot: slot, detail: refusal.description, actor: actor)
+        let detail = modality == .face ? "face: \(refusal.description)" : refusal.description
+        try database.recordAudit(action: "enroll-refused", pin: employee.pin, slot: slot, detail: detail, actor: actor)
         hub.publish(
             FeedbackEvent(
                 event: .enrollRefused, message: feedback.text(in: language), pin: employee.pin.rawValue, name: employee.name,
-                slot: slot, detail: refusal.description))
+                slot: slot, detail: detail))
         return EnrollmentResult(
             status: .refused, pin: employee.pin.rawValue, slot: slot, ownerPin: ownerPin, ownerName: ownerName,
-            message: feedback.text(in: language))
+            message: feedback.text(in: language), modality: modality)
     }
 }
 

@@ -1,3 +1,5 @@
+import HadirCore
+
 /// How an enrollment ended, as reported to hadirctl.
 public struct EnrollmentResult: Codable, Sendable, Hashable {
     public enum Status: String, Codable, Sendable {
@@ -15,9 +17,11 @@ public struct EnrollmentResult: Codable, Sendable, Hashable {
     public var ownerPin: String?
     public var ownerName: String?
     public var message: String
+    /// What was enrolled; `slot` is the face module's user id for a face.
+    public var modality: BiometricModality = .fingerprint
 
     enum CodingKeys: String, CodingKey {
-        case status, pin, slot, message
+        case status, pin, slot, message, modality
         case replacedSlot = "replaced_slot"
         case ownerPin = "owner_pin"
         case ownerName = "owner_name"

@@ -7,6 +7,7 @@ public struct FeedbackEvent: Codable, Sendable, Hashable {
         case punch
         case duplicate
         case unknownFinger = "unknown_finger"
+        case unknownFace = "unknown_face"
         case unreadable
         case recordFailed = "record_failed"
         case enrollStage = "enroll_stage"
@@ -14,6 +15,7 @@ public struct FeedbackEvent: Codable, Sendable, Hashable {
         case enrollRefused = "enroll_refused"
         case scannerConnected = "scanner_connected"
         case scannerDisconnected = "scanner_disconnected"
+        case scannerRestarted = "scanner_restarted"
         case ready
         case stopping
     }

@@ -26,7 +26,7 @@ enum ConfigReloadKeys {
         .restart("device.serial") { "\($0.device.serial ?? "")" },
         .restart("device.state_dir") { $0.device.stateDirectory },
         .restart("device.language") { $0.device.language.rawValue },
-        .restart("scanner.kind") { $0.scanner.kind },
+        .restart("scanner.kind") { $0.scanner.kind.rawValue },
         .restart("scanner.transport") { $0.scanner.transport.rawValue },
         .restart("scanner.usb_ids") { $0.scanner.usbIDs.map(\.description).joined(separator: ",") },
         .restart("scanner.path") { $0.scanner.path },

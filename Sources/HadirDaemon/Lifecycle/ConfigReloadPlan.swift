@@ -34,6 +34,14 @@ public struct ConfigReloadPlan: Sendable {
         for name in names where running.uplinks.first(where: { $0.name == name }) != loaded.uplinks.first(where: { $0.name == name }) {
             restartNeeded.append("uplink.\(name)")
         }
+        // So are the extra scanners: a changed module is reopened only by a restart.
+        let scanners = Set(running.extraScanners.map(\.name)).union(loaded.extraScanners.map(\.name)).sorted()
+        for name in scanners
+        where running.extraScanners.first(where: { $0.name == name })?.reloadSignature
+            != loaded.extraScanners.first(where: { $0.name == name })?.reloadSignature
+        {
+            restartNeeded.append("scanner.\(name)")
+        }
         // The windows are applied live in the running zone; a new zone waits for the restart.
         if applied.contains(where: { $0.hasPrefix("policy.") && $0 != "policy.duplicate_window_s" }) {
             effective.policy.profile = Self.profile(loaded.policy.profile, in: running.policy.profile.zone) ?? running.policy.profile

@@ -26,20 +26,21 @@ extension Daemon {
     /// The notify, watchdog, reload and shutdown services; appended after the working services so
     /// they are the first to stop.
     func lifecycleServices(
-        notifier: SystemdNotifier, scanner: ScannerService, recorder: PunchRecorder, database: HadirDatabase,
+        notifier: SystemdNotifier, scanners: ScannerSet, recorder: PunchRecorder, database: HadirDatabase,
         clock: any ClockSource, hangups: UnixSignalsSequence
     ) -> [any Service] {
         var services: [any Service] = []
         if notifier.isEnabled {
             services.append(
                 StatusService(
-                    notifier: notifier, scanner: scanner, database: database, servers: configuration.uplinks.map(\.name),
+                    notifier: notifier, scanners: scanners, database: database, servers: configuration.uplinks.map(\.name),
                     nowMilliseconds: { clock.now().utcMilliseconds }))
         }
         if let timeout = SystemdNotifier.watchdogTimeout() {
             services.append(
                 WatchdogService(
-                    notifier: notifier, timeout: timeout, scanner: scanner.heartbeat, probe: DatabaseWriterProbe(database: database),
+                    notifier: notifier, timeout: timeout, scanners: scanners.services.map(\.heartbeat),
+                    probe: DatabaseWriterProbe(database: database),
                     logger: logger))
         }
         if let source = lifecycle.source {

@@ -34,14 +34,20 @@ public struct Daemon {
             database: database, clock: clock, profile: configuration.policy.profile,
             duplicateWindow: DuplicateWindow(seconds: configuration.policy.duplicateWindowSeconds), deviceSerial: serial,
             hub: hub, language: language, logger: logger, liveEvents: liveEvents)
-        let scannerConfiguration = configuration.scanner
-        let transports = ScannerTransportFactory(configuration: scannerConfiguration, logger: logger)
-        let scanner = ScannerService(
-            configuration: scannerConfiguration, makeTransport: transports.makeTransport, deviceArrivals: transports.arrivals,
-            recorder: recorder, database: database, hub: hub, language: language, logger: logger, heartbeat: LoopHeartbeat())
-        let enrollment = EnrollmentCoordinator(database: database, scanner: scanner, hub: hub, language: language, logger: logger)
+        // One service per module; they share the recorder, so the dedupe window spans them all.
+        let scanners = ScannerSet(
+            configuration.scanners.map { scannerConfiguration in
+                let transports = ScannerTransportFactory(configuration: scannerConfiguration, logger: logger)
+                var scannerLogger = logger
+                scannerLogger[metadataKey: "scanner"] = "\(scannerConfiguration.name)"
+                return ScannerService(
+                    configuration: scannerConfiguration, makeTransport: transports.makeTransport, deviceArrivals: transports.arrivals,
+                    recorder: recorder, database: database, hub: hub, language: language,
+                    logger: scannerLogger, heartbeat: LoopHeartbeat())
+            })
+        let enrollment = EnrollmentCoordinator(database: database, scanners: scanners, hub: hub, language: language, logger: logger)
         let kiosk = DaemonKiosk(
-            database: database, scanner: scanner, recorder: recorder, enrollment: enrollment,
+            database: database, scanners: scanners, recorder: recorder, enrollment: enrollment,
             clockAuthority: configuration.clock.authority, zoneOffsetSeconds: configuration.policy.profile.zone.offsetSeconds,
             logger: logger)
         let uplink: UplinkService? =
@@ -56,18 +62,18 @@ public struct Daemon {
                 device: ZKStoreDevice(
                     database: database,
                     actions: DaemonPullActions(
-                        database: database, scanner: scanner, clock: clock, kiosk: kiosk, setTimePolicy: configuration.pull.setTime,
+                        database: database, scanners: scanners, clock: clock, kiosk: kiosk, setTimePolicy: configuration.pull.setTime,
                         logger: logger),
                     uplinkServers: configuration.uplinks.map(\.name), zoneOffsetSeconds: configuration.policy.profile.zone.offsetSeconds,
                     logger: logger),
                 events: liveEvents, logger: logger)
             : nil
         let controlActions = ControlActions(
-            database: database, scanner: scanner, enrollment: enrollment, hub: hub, recorder: recorder,
+            database: database, scanners: scanners, enrollment: enrollment, hub: hub, recorder: recorder,
             configuration: configuration, clock: clock, serial: serial, uplink: uplink, pull: pull, logger: logger)
         let controlReadiness = ControlReadiness(listeners: ControlServer.endpoints(configuration).count)
 
-        var services: [any Service] = [scanner]
+        var services: [any Service] = scanners.services
         services += ControlServer.services(
             configuration: configuration, actions: controlActions, readiness: controlReadiness, logger: logger)
         if let uplink {
@@ -79,7 +85,7 @@ public struct Daemon {
         // Trapped before READY=1: SIGHUP's default action would end the daemon.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         services += lifecycleServices(
-            notifier: notifier, scanner: scanner, recorder: recorder, database: database, clock: clock, hangups: hangups)
+            notifier: notifier, scanners: scanners, recorder: recorder, database: database, clock: clock, hangups: hangups)
         var groupConfiguration = ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = Self.gracefulShutdownBudget
@@ -89,7 +95,8 @@ public struct Daemon {
             try? database.recordScanEvent(
                 kind: "database_quarantined", pin: nil, slot: nil, detail: quarantined, atMilliseconds: clock.now().utcMilliseconds)
         }
-        let ready = "serial \(serial), journal seq \(try database.lastPunch()?.seq ?? 0), scanner \(scannerConfiguration.path)"
+        let scannerPaths = configuration.scanners.map { "\($0.kind.modality.rawValue) \($0.path)" }.joined(separator: ", ")
+        let ready = "serial \(serial), journal seq \(try database.lastPunch()?.seq ?? 0), scanner \(scannerPaths)"
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask {
                 defer { controlReadiness.finish() }

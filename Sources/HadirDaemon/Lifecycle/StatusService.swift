@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// few seconds (a count over the unsent journal rows), and sends a line only when it changed.
 struct StatusService: Service {
     let notifier: SystemdNotifier
-    let scanner: ScannerService
+    let scanners: ScannerSet
     let database: HadirDatabase
     let servers: [String]
     let nowMilliseconds: @Sendable () -> Int64
@@ -22,7 +22,8 @@ struct StatusService: Service {
             while !Task.isCancelled {
                 if round % Self.backlogEvery == 0 { backlog = currentBacklog() ?? backlog }
                 round += 1
-                let status = scanner.status
+                // A mixed kiosk names the module that is down, else the first one.
+                let status = scanners.services.map(\.status).first { !$0.connected } ?? scanners.primary.status
                 let line = DaemonStatusLine(scannerConnected: status.connected, scannerPath: status.path, backlog: backlog).text
                 if line != sent {
                     notifier.notify("STATUS=" + line)

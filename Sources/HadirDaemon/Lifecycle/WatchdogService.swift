@@ -7,7 +7,8 @@ struct WatchdogService: Service {
     let notifier: SystemdNotifier
     /// WatchdogSec.
     let timeout: Duration
-    let scanner: LoopHeartbeat
+    /// One per scanner module; the one closest to (or furthest past) its deadline decides.
+    let scanners: [LoopHeartbeat]
     let probe: DatabaseWriterProbe
     let logger: Logger
 
@@ -20,7 +21,8 @@ struct WatchdogService: Service {
             var withholding = false
             while !Task.isCancelled {
                 if await probe.answers(within: probeBound) { lastAnswer = .now }
-                let input = HealthInput(now: .now, scanner: scanner.latest, lastDatabaseAnswer: lastAnswer, watchdogTimeout: timeout)
+                let input = HealthInput(
+                    now: .now, scanner: Self.mostUrgent(scanners.map(\.latest)), lastDatabaseAnswer: lastAnswer, watchdogTimeout: timeout)
                 switch HealthEvaluator.evaluate(input) {
                 case .ping:
                     notifier.notify("WATCHDOG=1")
@@ -41,5 +43,12 @@ struct WatchdogService: Service {
                 try? await Task.sleep(for: tick)
             }
         }
+    }
+}
+
+extension WatchdogService {
+    /// The beat whose promised next step is due first: if any loop is stuck, this is it.
+    static func mostUrgent(_ beats: [LoopHeartbeat.Beat]) -> LoopHeartbeat.Beat {
+        beats.min { $0.at + $0.within < $1.at + $1.within }!
     }
 }

@@ -7,7 +7,7 @@ import Logging
 /// `[pull] set_time`, restarts.
 struct DaemonPullActions: ZKKioskActions {
     let database: HadirDatabase
-    let scanner: ScannerService
+    let scanners: ScannerSet
     let clock: any ClockSource
     let kiosk: DaemonKiosk
     /// "refuse-when-synced", "apply" or "refuse".
@@ -15,7 +15,11 @@ struct DaemonPullActions: ZKKioskActions {
     let logger: Logger
 
     func deleteFromModule(slots: [UInt16], actor: String) async {
-        await scanner.deleteOrphanedSlots(slots, actor: actor)
+        await scanners.fingerprint?.deleteOrphanedSlots(slots, actor: actor)
+        // A deleted user's face is orphaned in the same transaction as their finger.
+        if let face = scanners.service(for: .face), let faces = try? face.book.orphans(), !faces.isEmpty {
+            await face.deleteOrphanedSlots(faces, actor: actor)
+        }
     }
 
     func installTemplate(_ template: [UInt8], for pin: EmployeePIN, actor: String) async -> ZKTemplateInstall {

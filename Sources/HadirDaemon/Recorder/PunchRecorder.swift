@@ -109,22 +109,26 @@ public actor PunchRecorder {
         return .recorded(punch)
     }
 
-    /// A finger the module does not know, or one in a slot no employee owns: an event, not a punch.
-    public func recordUnknown(slot: UInt16?, detail: String?) {
+    /// A finger or face the module does not know, or one in a slot no employee owns: an event, not
+    /// a punch.
+    public func recordUnknown(slot: UInt16?, detail: String?, modality: BiometricModality = .fingerprint) {
         let now = clock.now()
+        let kind: FeedbackEvent.Kind = modality == .face ? .unknownFace : .unknownFinger
         do {
-            try database.recordScanEvent(kind: "unknown_finger", pin: nil, slot: slot, detail: detail, atMilliseconds: now.utcMilliseconds)
+            try database.recordScanEvent(
+                kind: ScanEventKind(rawValue: kind.rawValue), pin: nil, slot: slot, detail: detail, atMilliseconds: now.utcMilliseconds)
         } catch {
-            logger.error("unknown-finger event not recorded", metadata: ["error": "\(error)"])
+            logger.error("unknown-\(modality.rawValue) event not recorded", metadata: ["error": "\(error)"])
         }
-        publish(.unknownFinger, kind: .unknownFinger, slot: slot, detail: detail)
-        Counter(label: "hadir_unknown_fingers_total").increment()
+        publish(modality == .face ? .unknownFace : .unknownFinger, kind: kind, slot: slot, detail: detail)
+        Counter(label: modality == .face ? "hadir_unknown_faces_total" : "hadir_unknown_fingers_total").increment()
     }
 
-    /// An image too poor to read: asked to try again, and counted for scanner health.
-    public func recordUnreadable(detail: String) {
+    /// An image too poor to read, or a face that failed liveness: asked to try again, and counted
+    /// for scanner health.
+    public func recordUnreadable(detail: String, modality: BiometricModality = .fingerprint) {
         try? database.recordScanEvent(kind: "unreadable", pin: nil, slot: nil, detail: detail, atMilliseconds: clock.now().utcMilliseconds)
-        publish(.unreadableFinger, kind: .unreadable, detail: detail)
+        publish(modality == .face ? .unreadableFace : .unreadableFinger, kind: .unreadable, detail: detail)
     }
 
     private func publish(

@@ -5,9 +5,9 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// Owns the scanner: connects (and reconnects with backoff when it is unplugged), runs the identify
-/// loop, and runs technician jobs (enroll, delete, list) between identify rounds so they never
-/// interleave with a scan on the module.
+/// Owns one scanner module (fingerprint or face): connects (and reconnects with backoff when it is
+/// unplugged), runs the identify loop, and runs technician jobs (enroll, delete, list) between
+/// identify rounds so they never interleave with a scan on the module.
 public final class ScannerService: Service {
     /// Opens a transport for the configured device; injectable so tests can choose the path.
     public typealias TransportFactory = @Sendable () -> any ScannerTransport
@@ -40,24 +40,16 @@ public final class ScannerService: Service {
         self.hub = hub
         self.language = language
         self.logger = logger
-        state = Mutex(ScannerStatus(path: configuration.path))
+        state = Mutex(ScannerStatus(name: configuration.name, kind: configuration.kind.rawValue, path: configuration.path))
     }
 
     public var status: ScannerStatus { state.withLock { $0 } }
 
-    var driverConfiguration: ScannerConfiguration {
-        ScannerConfiguration(
-            address: configuration.address, password: configuration.password ?? 0,
-            verifyPassword: configuration.password != nil,
-            responseTimeout: .milliseconds(configuration.responseTimeoutMilliseconds),
-            identifyTimeout: .milliseconds(configuration.identifyTimeoutMilliseconds), pollInterval: Self.pollInterval,
-            enrollPressTimeout: .milliseconds(configuration.enrollPressTimeoutMilliseconds))
-    }
+    /// What this module reads; its punches carry the matching verify method.
+    public var modality: BiometricModality { configuration.kind.modality }
 
-    /// GenImg polls while waiting for a finger: every exchange costs a few thread hops, and at the
-    /// driver's 50 ms default the idle kiosk spent about 0.6% of a core on them; 100 ms halves that
-    /// and adds at most 50 ms to a punch, far inside the one-second feedback budget.
-    static let pollInterval: Duration = .milliseconds(100)
+    /// The store's record of this module's slots.
+    var book: ModuleSlotBook { ModuleSlotBook(modality: modality, database: database) }
 
     public func run() async throws {
         var backoff = configuration.reconnectMinimumMilliseconds
@@ -65,18 +57,19 @@ public final class ScannerService: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             heartbeat.beat(within: stepBudget)
             let transport = makeTransport()
-            let driver = ScannerDriver(transport: transport, configuration: driverConfiguration)
+            let module = makeModule(transport)
             do {
-                let parameters = try await driver.connect()
+                let info = try await module.open()
                 backoff = configuration.reconnectMinimumMilliseconds
                 wasConnected = true
-                markConnected(parameters, device: device(of: transport))
-                try await deleteOrphanSlots(driver)
-                try await serve(driver)
-                await driver.disconnect()
+                markConnected(info, device: device(of: transport))
+                try await adoptInterruptedFaceEnrollment(module)
+                try await deleteOrphanSlots(module)
+                try await serve(module)
+                await module.close()
                 return
             } catch {
-                await driver.disconnect()
+                await module.close()
                 if wasConnected || status.lastError == nil {
                     markDisconnected(error)
                 } else {
@@ -93,7 +86,7 @@ public final class ScannerService: Service {
     }
 
     /// Runs `body` on the module between identify rounds. Fails at once when no scanner is connected.
-    public func perform<T: Sendable>(_ body: @escaping @Sendable (ScannerDriver) async throws -> T) async throws -> T {
+    public func perform<T: Sendable>(_ body: @escaping @Sendable (any ScannerModule) async throws -> T) async throws -> T {
         guard status.connected else { throw DaemonError.scannerNotConnected(status.lastError) }
         return try await withCheckedThrowingContinuation { continuation in
             jobs.withLock {
@@ -117,27 +110,30 @@ public final class ScannerService: Service {
     /// identify rounds. A slot is re-checked with the module held, because an enrollment may have
     /// claimed it meanwhile; one that cannot be deleted now stays marked for the next connect.
     public func deleteOrphanedSlots(_ slots: [UInt16], actor: String) async {
-        let database = self.database
+        let book = self.book
         for slot in slots {
-            _ = try? await perform { driver in
-                guard try database.orphanSlots().contains(slot) else { return }
-                try await driver.delete(slot: slot)
-                try database.clearOrphan(slot: slot, actor: actor)
+            _ = try? await perform { module in
+                guard try book.orphans().contains(slot) else { return }
+                try await module.delete(slot: slot)
+                try book.clearOrphan(slot, actor: actor)
             }
         }
     }
 
-    private func serve(_ driver: ScannerDriver) async throws {
+    private func serve(_ module: any ScannerModule) async throws {
         var consecutiveFaults = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             heartbeat.beat(within: stepBudget)
             while let job = nextJob() {
                 heartbeat.beat(within: jobBudget)
-                if let error = await job.run(driver), Self.needsReconnect(error) { throw error }
+                if let error = await job.run(module), Self.needsReconnect(error) { throw error }
             }
             do {
-                try await identifyOnce(driver)
+                try await identifyOnce(module)
                 consecutiveFaults = 0
+            } catch ScannerError.moduleRestarted {
+                // The driver has resynchronised; the module is usable again at once.
+                noteModuleRestart()
             } catch let error as ScannerError {
                 if Self.needsReconnect(error) { throw error }
                 consecutiveFaults += 1
@@ -150,33 +146,34 @@ public final class ScannerService: Service {
         }
     }
 
-    private func identifyOnce(_ driver: ScannerDriver) async throws {
-        let outcome = try await driver.identify(timeout: .milliseconds(configuration.identifyTimeoutMilliseconds))
+    private func identifyOnce(_ module: any ScannerModule) async throws {
+        let outcome = try await module.identify(within: .milliseconds(configuration.identifyTimeoutMilliseconds))
         switch outcome {
         case .noFinger:
             return
         case .matched(let slot, let score):
-            if let pin = try? database.owner(ofSlot: slot), let employee = try? database.user(pin: pin) {
-                await recorder.record(employee, verify: .fingerprint, slot: slot)
+            if let pin = try? book.owner(of: slot), let employee = try? database.user(pin: pin) {
+                await recorder.record(employee, verify: modality.verifyMethod, slot: slot)
             } else {
-                await recorder.recordUnknown(slot: slot, detail: "matched slot \(slot) (score \(score)) has no employee")
+                await recorder.recordUnknown(
+                    slot: slot, detail: "matched slot \(slot) (score \(score)) has no employee", modality: modality)
             }
         case .notFound:
-            await recorder.recordUnknown(slot: nil, detail: nil)
-        case .unreadable(let error):
-            await recorder.recordUnreadable(detail: "\(error)")
+            await recorder.recordUnknown(slot: nil, detail: nil, modality: modality)
+        case .unreadable(let reason):
+            await recorder.recordUnreadable(detail: reason, modality: modality)
         }
-        // One punch per touch: wait for the finger to leave before scanning again.
-        _ = try await driver.waitForLift(timeout: .seconds(3))
+        // One punch per touch or look: wait for the finger to leave before scanning again.
+        _ = try await module.awaitRelease(timeout: .seconds(3))
     }
 
     /// Slots the database marked for deletion (replaced, removed, or an interrupted enrollment).
-    private func deleteOrphanSlots(_ driver: ScannerDriver) async throws {
-        for slot in try database.orphanSlots() {
+    private func deleteOrphanSlots(_ module: any ScannerModule) async throws {
+        for slot in try book.orphans() {
             heartbeat.beat(within: stepBudget)
             do {
-                try await driver.delete(slot: slot)
-                try database.clearOrphan(slot: slot, actor: "hadird")
+                try await module.delete(slot: slot)
+                try book.clearOrphan(slot, actor: "hadird")
                 logger.notice("deleted orphan slot from module", metadata: ["slot": "\(slot)"])
             } catch let error as ScannerError where Self.needsReconnect(error) {
                 throw error
@@ -192,9 +189,15 @@ public final class ScannerService: Service {
         .milliseconds(configuration.identifyTimeoutMilliseconds + 4 * configuration.responseTimeoutMilliseconds) + .seconds(8)
     }
 
-    /// A technician job (enroll waits for up to two presses and lifts) may hold the module longer.
+    /// A technician job may hold the module longer: a finger enrollment waits for up to two presses
+    /// and lifts; a face enrollment for five directions, each with the driver's 5 s guard, retried.
     var jobBudget: Duration {
-        .milliseconds(4 * configuration.enrollPressTimeoutMilliseconds) + stepBudget
+        switch configuration.kind {
+        case .ef01:
+            .milliseconds(4 * configuration.enrollPressTimeoutMilliseconds) + stepBudget
+        case .fm225:
+            (.milliseconds(configuration.enrollPressTimeoutMilliseconds) + .seconds(5)) * 5 * Self.faceEnrollAttempts + stepBudget
+        }
     }
 
     static func needsReconnect(_ error: any Error) -> Bool {
@@ -225,18 +228,31 @@ public final class ScannerService: Service {
         return "usb \(location)"
     }
 
-    private func markConnected(_ parameters: EF01SystemParameters, device: String) {
+    private func markConnected(_ info: ScannerModuleInfo, device: String) {
         state.withLock {
             $0.connected = true
             $0.path = device
-            $0.capacity = Int(parameters.capacity)
-            $0.packetSize = parameters.packetSize
+            $0.capacity = info.capacity
+            $0.packetSize = info.packetSize
+            $0.module = info.detail
             $0.lastError = nil
         }
         try? database.recordScanEvent(
-            kind: "scanner_connected", pin: nil, slot: nil, detail: device, atMilliseconds: SystemClock.realtimeMilliseconds())
+            kind: "scanner_connected", pin: nil, slot: nil, detail: "\(configuration.name) \(device)",
+            atMilliseconds: SystemClock.realtimeMilliseconds())
         hub.publish(
-            FeedbackEvent(event: .scannerConnected, message: "scanner connected", detail: "\(device) capacity \(parameters.capacity)"))
+            FeedbackEvent(
+                event: .scannerConnected, message: "scanner connected",
+                detail: "\(modality.rawValue) \(device) capacity \(info.capacity)"))
+    }
+
+    /// A module that restarted on its own (power glitch, watchdog): counted, recorded, surfaced.
+    private func noteModuleRestart() {
+        state.withLock { $0.moduleRestarts += 1 }
+        logger.warning("scanner module restarted; resynchronised", metadata: ["scanner": "\(configuration.name)"])
+        try? database.recordScanEvent(
+            kind: "scanner_restarted", pin: nil, slot: nil, detail: configuration.name, atMilliseconds: SystemClock.realtimeMilliseconds())
+        hub.publish(FeedbackEvent(event: .scannerRestarted, message: "scanner module restarted", detail: configuration.name))
     }
 
     private func markDisconnected(_ error: any Error) {
@@ -266,6 +282,6 @@ public final class ScannerService: Service {
 /// A technician request waiting for the identify loop to hand over the module.
 struct ScannerJob: Sendable {
     /// Runs the job; returns the error it failed with, so the loop can tell a lost scanner.
-    let run: @Sendable (ScannerDriver) async -> (any Error)?
+    let run: @Sendable (any ScannerModule) async -> (any Error)?
     let fail: @Sendable (any Error) -> Void
 }

@@ -13,7 +13,7 @@ import Logging
 /// deletions, the clock and restarts.
 struct DaemonKiosk: UplinkKiosk {
     let database: HadirDatabase
-    let scanner: ScannerService
+    let scanners: ScannerSet
     let recorder: PunchRecorder
     let enrollment: EnrollmentCoordinator
     let clockAuthority: String
@@ -27,10 +27,14 @@ struct DaemonKiosk: UplinkKiosk {
     }
 
     /// The single-finger rule for a template from any server (`actor` goes into the audit rows).
+    /// Faces do not take part: a face-only employee simply gains a finger, and a kiosk without a
+    /// fingerprint module refuses the template with a reason.
     func installTemplate(_ template: [UInt8], for pin: EmployeePIN, actor: String) async -> TemplateInstallOutcome {
         let database = self.database
+        guard let scanner = scanners.fingerprint else { return .failed("this kiosk has no fingerprint scanner") }
         do {
-            return try await scanner.perform { driver in
+            return try await scanner.perform { module in
+                guard let driver = module as? ScannerDriver else { return .failed("the fingerprint module takes no templates") }
                 // The same rule as a kiosk enrollment: search the module first (reference §1 enrolment).
                 if let match = try await driver.findEnrolled(template: template) {
                     let owner = try database.owner(ofSlot: match.slot)
@@ -56,14 +60,13 @@ struct DaemonKiosk: UplinkKiosk {
 
     func deleteFinger(of pin: EmployeePIN) async throws {
         if let slot = try database.removeFinger(pin: pin, actor: "uplink") {
-            await scanner.deleteOrphanedSlots([slot], actor: "uplink")
+            await scanners.fingerprint?.deleteOrphanedSlots([slot], actor: "uplink")
         }
     }
 
     func removeUser(_ pin: EmployeePIN) async throws {
-        if let slot = try database.removeUser(pin: pin, actor: "uplink") {
-            await scanner.deleteOrphanedSlots([slot], actor: "uplink")
-        }
+        try database.removeUser(pin: pin, actor: "uplink")
+        await scanners.deleteOrphansNow(actor: "uplink")
     }
 
     func clearFingers() async throws -> Int {
@@ -108,7 +111,7 @@ struct DaemonKiosk: UplinkKiosk {
     }
 
     func startEnrollment(pin: EmployeePIN) async -> ADMSReturnCode {
-        guard scanner.status.connected else { return .busy }
+        guard scanners.fingerprint?.status.connected == true else { return .busy }
         let enrollment = self.enrollment
         let logger = self.logger
         Task {

@@ -8,6 +8,10 @@ public struct ScanEventKind: StoredTag {
 
     /// A finger the module's library does not know.
     public static let unknownFinger = ScanEventKind(rawValue: "unknown_finger")
+    /// A face the face module's library does not know.
+    public static let unknownFace = ScanEventKind(rawValue: "unknown_face")
+    /// The module announced a restart of its own and was resynchronised.
+    public static let scannerRestarted = ScanEventKind(rawValue: "scanner_restarted")
     /// A repeat of the same person's punch inside the duplicate window.
     public static let duplicate = ScanEventKind(rawValue: "duplicate")
     /// The image was too poor to search.

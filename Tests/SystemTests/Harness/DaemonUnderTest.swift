@@ -80,6 +80,21 @@ final class DaemonUnderTest {
         return event
     }
 
+    /// Enrolls `pin` with virtual face `face` on the face simulator, showing the face once each time
+    /// the kiosk asks for a direction (or a retry), like a person turning their head.
+    func enrollFace(pin: String, name: String, face: Int, simulator: Simulator, replace: Bool = false) throws -> EnrollmentResult {
+        try client.addUser(pin: pin, name: name)
+        var lookError: (any Error)?
+        let result = try client.enroll(pin: pin, replace: replace, modality: .face) { event in
+            guard event.event == .enrollStage, let stage = event.detail,
+                stage.hasPrefix("face_") || stage.hasPrefix("retry_face_")
+            else { return }
+            do { try simulator.send("look \(face)") } catch { lookError = error }
+        }
+        if let lookError { throw lookError }
+        return result
+    }
+
     /// Enrolls `pin` with virtual finger `finger`, pressing only when the daemon asks, so the identify
     /// loop cannot take the press.
     func enroll(pin: String, name: String, finger: Int, simulator: Simulator, replace: Bool = false) throws -> EnrollmentResult {

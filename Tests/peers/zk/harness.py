@@ -66,14 +66,17 @@ class UnixHTTPConnection(http.client.HTTPConnection):
 
 
 class Simulator:
-    """hadir-sim: the EF01 module emulator on a pty, driven through its control socket."""
+    """hadir-sim on a pty, driven through its control socket: the EF01 fingerprint module, or the
+    EFAA face module with kind="face"."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, kind="fingerprint"):
         self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
         self.link = str(self.directory / "scanner")
         self.control = str(self.directory / "sim.sock")
         self.process = subprocess.Popen(
-            [binary("hadir-sim"), "--state", str(self.directory / "sim-state"), "--link", self.link, "--control", self.control],
+            [binary("hadir-sim"), "--kind", kind, "--state", str(self.directory / "sim-state"), "--link", self.link,
+             "--control", self.control],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         seen = []
         while (line := self.process.stdout.readline()) and line.strip() != "ready":
@@ -104,13 +107,23 @@ class Kiosk:
     """hadird with a generated config; `[pull]` on a free port; the scanner is hadir-sim when asked."""
 
     def __init__(self, directory, users=0, punches=0, times=None, comm_key=0, read_only=False, scanner=False,
-                 serial=SERIAL, extra="", port=None):
+                 serial=SERIAL, extra="", port=None, face=False):
         self.directory = Path(directory)
         self.state = self.directory / "state"
         self.comm_key = comm_key
         if users or punches:
             seed(self.state, users=users, punches=punches, times=times)
         self.sim = Simulator(self.directory) if scanner else None
+        self.face_sim = Simulator(self.directory / "face", kind="face") if face else None
+        if self.face_sim:
+            extra += f"""
+[scanner.face]
+kind = "fm225"
+path = "{self.face_sim.link}"
+identify_timeout_ms = 2000
+reconnect_min_ms = 100
+reconnect_max_ms = 400
+"""
         self.port = port or free_port()
         serial_line = f'serial = "{serial}"' if serial else ""
         config = f"""
@@ -139,8 +152,9 @@ set_time = "refuse"
                                         stdout=self.output, stderr=self.log)
         # READY comes after every socket is bound: a UDP datagram sent earlier would be lost.
         self.wait_for_output('"event":"ready"')
-        if self.sim:
-            self.wait_for_output('"event":"scanner_connected"')
+        connected = (1 if self.sim else 0) + (1 if self.face_sim else 0)
+        if connected:
+            self.wait_for_output('"event":"scanner_connected"', count=connected)
 
     def zk(self, transport="tcp", key=None, timeout=30):
         return ZK("127.0.0.1", port=self.port, timeout=timeout, password=self.comm_key if key is None else key,
@@ -167,12 +181,13 @@ set_time = "refuse"
         method, path = routes[op]
         return [], self.api(method, path, fields or None)
 
-    def enroll(self, pin, name, finger):
-        """Adds the employee and enrolls a simulator finger, pressing it whenever the kiosk asks."""
+    def enroll(self, pin, name, finger=None, face=None):
+        """Adds the employee and enrolls a simulator finger (or face), presenting it whenever the kiosk asks."""
         self.control("user-add", pin=pin, name=name)
+        body = {"pin": pin, "modality": "face" if face is not None else "fingerprint"}
         conn = UnixHTTPConnection(str(self.state / "control.sock"))
         try:
-            conn.request("POST", "/v1/enroll", body=json.dumps({"pin": pin}), headers={"Content-Type": "application/json"})
+            conn.request("POST", "/v1/enroll", body=json.dumps(body), headers={"Content-Type": "application/json"})
             response = conn.getresponse()
             if response.status >= 400:
                 raise RuntimeError(f"enroll failed: {response.status} {response.read()!r}")
@@ -187,6 +202,8 @@ set_time = "refuse"
                         stage = data.get("detail") or ""
                         if stage.startswith("place_finger") or stage.startswith("retry_press"):
                             self.sim.send(f"tap {finger}")
+                        elif stage.startswith("face_") or stage.startswith("retry_face"):
+                            self.face_sim.send(f"look {face}")
                     elif kind == "result":
                         return data
                     elif kind == "error":
@@ -217,8 +234,9 @@ set_time = "refuse"
                 self.process.wait(15)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-        if self.sim:
-            self.sim.stop()
+        for sim in (self.sim, self.face_sim):
+            if sim:
+                sim.stop()
         self.log.close()
         self.output.close()
 

@@ -20,13 +20,15 @@ struct Doctor: AsyncParsableCommand {
             status = nil
             checks.append(.fail("daemon", "\(error)", fix: "systemctl status hadird; journalctl -u hadird -n 50"))
         }
-        if let status {
+        for scanner in status?.scanners ?? [] {
+            // A mixed kiosk names each module: "scanner" for [scanner], "scanner face" for [scanner.face].
+            let name = scanner.name == "main" ? "scanner" : "scanner \(scanner.name)"
             checks.append(
-                status.scanner.connected
-                    ? .ok("scanner", "\(status.scanner.path) answers (library of \(status.scanner.capacity.map(String.init) ?? "?"))")
+                scanner.connected
+                    ? .ok(name, "\(scanner.kind) at \(scanner.path) answers (library of \(scanner.capacity.map(String.init) ?? "?"))")
                     : .fail(
-                        "scanner", "\(status.scanner.path): \(status.scanner.lastError ?? "not connected")",
-                        fix: "check the cable; ls -l \(status.scanner.path); udevadm monitor while re-plugging"))
+                        name, "\(scanner.path): \(scanner.lastError ?? "not connected")",
+                        fix: "check the cable; ls -l \(scanner.path); udevadm monitor while re-plugging"))
         }
         checks += DoctorCheck.storage(stateDirectory: options.state, databasePath: options.databasePath)
         checks.append(

@@ -30,3 +30,17 @@ def test_face_punches_pull_as_status_15(kiosk_factory, variant):
     assert modalities == {"2001": ["fingerprint", "face"]}
     kiosk.face_sim.send("look 3")
     kiosk.wait_for_output('"event":"duplicate"', count=1)
+
+
+def test_doctor_checks_every_scanner(kiosk_factory, variant):
+    import json
+    import subprocess
+
+    from harness import binary
+
+    kiosk = kiosk_factory(scanner=True, face=True)
+    run = subprocess.run([binary("hadirctl"), "--state", str(kiosk.state), "doctor", "--json"], capture_output=True, text=True,
+                         timeout=60)
+    checks = {check["subject"]: check for check in json.loads(run.stdout)}
+    assert checks["scanner"]["level"] == "OK"
+    assert checks["scanner face"]["level"] == "OK" and "fm225" in checks["scanner face"]["detail"]

@@ -9,7 +9,7 @@ import HadirCore
 /// `Task.sleep`, which frees the executor. Top-level operations are serialised with an async lock,
 /// because the module's CharBuffers are shared state: an identify must not run between the two
 /// presses of an enrollment.
-public actor ScannerDriver {
+public actor ScannerDriver: ModuleConnection {
     /// How this driver talks to the module.
     public let configuration: ScannerConfiguration
 
@@ -20,8 +20,7 @@ public actor ScannerDriver {
     var parameters: EF01SystemParameters?
     var diagnosticsStorage = ScannerDiagnostics()
 
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    var gate = OperationGate()
     private nonisolated let executor: ScannerIOExecutor
 
     /// Creates a driver; nothing is opened until `connect()`.
@@ -115,28 +114,6 @@ public actor ScannerDriver {
         decoder = EF01FrameDecoder()
     }
 
-    /// Runs `body` with no other top-level operation interleaved at its suspension points.
-    ///
-    /// Waiters are served in arrival order; each operation is bounded by its own timeouts.
-    func exclusive<T>(_ body: () async throws(ScannerError) -> T) async throws(ScannerError) -> T {
-        if busy {
-            await withCheckedContinuation { waiters.append($0) }
-        } else {
-            busy = true
-        }
-        defer { releaseExclusive() }
-        if Task.isCancelled { throw .cancelled }
-        return try await body()
-    }
-
-    private func releaseExclusive() {
-        if waiters.isEmpty {
-            busy = false
-        } else {
-            // Ownership passes straight to the next waiter; `busy` stays set.
-            waiters.removeFirst().resume()
-        }
-    }
 }
 
 extension EF01Acknowledgement {

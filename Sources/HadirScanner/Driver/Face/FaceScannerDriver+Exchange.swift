@@ -122,29 +122,6 @@ extension FaceScannerDriver {
         _ = try? execute(.reset)
     }
 
-    func transportWrite(_ bytes: [UInt8]) throws(ScannerError) {
-        do {
-            try transport.write(bytes)
-        } catch {
-            throw transportFailure(error)
-        }
-    }
-
-    func transportRead(maxCount: Int, timeout: Duration) throws(ScannerError) -> [UInt8] {
-        do {
-            return try transport.read(maxCount: maxCount, timeout: timeout)
-        } catch {
-            throw transportFailure(error)
-        }
-    }
-
-    /// Maps a transport error, closing the connection when the device is gone.
-    private func transportFailure(_ error: ScannerTransportError) -> ScannerError {
-        if error == .disconnected || error == .notOpen {
-            closeConnection()
-        }
-        return .transport(error)
-    }
 }
 
 extension EFAAReply {

@@ -8,7 +8,7 @@ import HadirCore
 /// queue), so a VERIFY that waits seconds for a face never occupies Swift's cooperative threads.
 /// Top-level operations are serialised, because the module runs one job at a time and remembers a
 /// half-done enrollment between its direction commands.
-public actor FaceScannerDriver {
+public actor FaceScannerDriver: ModuleConnection {
     /// How this driver talks to the module.
     public let configuration: FaceScannerConfiguration
 
@@ -22,8 +22,7 @@ public actor FaceScannerDriver {
     /// Bytes discarded by decoders of earlier connections.
     var discardedBeforeDecoder = 0
 
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    var gate = OperationGate()
     private nonisolated let executor: ScannerIOExecutor
 
     /// Creates a driver; nothing is opened until ``open()``.
@@ -63,26 +62,4 @@ public actor FaceScannerDriver {
         decoder = EFAAFrameDecoder()
     }
 
-    /// Runs `body` with no other top-level operation interleaved at its suspension points.
-    ///
-    /// Waiters are served in arrival order; each operation is bounded by its own timeouts.
-    func exclusive<T>(_ body: () async throws(ScannerError) -> T) async throws(ScannerError) -> T {
-        if busy {
-            await withCheckedContinuation { waiters.append($0) }
-        } else {
-            busy = true
-        }
-        defer { releaseExclusive() }
-        if Task.isCancelled { throw .cancelled }
-        return try await body()
-    }
-
-    private func releaseExclusive() {
-        if waiters.isEmpty {
-            busy = false
-        } else {
-            // Ownership passes straight to the next waiter; `busy` stays set.
-            waiters.removeFirst().resume()
-        }
-    }
 }

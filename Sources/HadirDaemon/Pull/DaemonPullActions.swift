@@ -17,9 +17,7 @@ struct DaemonPullActions: ZKKioskActions {
     func deleteFromModule(slots: [UInt16], actor: String) async {
         await scanners.fingerprint?.deleteOrphanedSlots(slots, actor: actor)
         // A deleted user's face is orphaned in the same transaction as their finger.
-        if let face = scanners.service(for: .face), let faces = try? face.book.orphans(), !faces.isEmpty {
-            await face.deleteOrphanedSlots(faces, actor: actor)
-        }
+        await scanners.service(for: .face)?.deletePendingOrphans(actor: actor)
     }
 
     func installTemplate(_ template: [UInt8], for pin: EmployeePIN, actor: String) async -> ZKTemplateInstall {

@@ -120,6 +120,12 @@ public final class ScannerService: Service {
         }
     }
 
+    /// Deletes every slot the store has marked for deletion on this module, as above.
+    public func deletePendingOrphans(actor: String) async {
+        guard let slots = try? book.orphans(), !slots.isEmpty else { return }
+        await deleteOrphanedSlots(slots, actor: actor)
+    }
+
     private func serve(_ module: any ScannerModule) async throws {
         var consecutiveFaults = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {

@@ -24,9 +24,6 @@ public struct ScannerSet: Sendable {
     /// Deletes every module's pending orphans now, where the module is connected; the rest wait
     /// for the next connect.
     public func deleteOrphansNow(actor: String) async {
-        for service in services {
-            guard let slots = try? service.book.orphans(), !slots.isEmpty else { continue }
-            await service.deleteOrphanedSlots(slots, actor: actor)
-        }
+        for service in services { await service.deletePendingOrphans(actor: actor) }
     }
 }

@@ -3,6 +3,7 @@
 protocol ModuleConnection: Actor {
     var transport: any ScannerTransport { get }
     var gate: OperationGate { get set }
+    var isOpen: Bool { get set }
     /// Closes the transport and forgets the connection's state (parameters, decoder buffer).
     func closeConnection()
 }
@@ -35,6 +36,18 @@ extension ModuleConnection {
         defer { gate.release() }
         if Task.isCancelled { throw .cancelled }
         return try await body()
+    }
+
+    /// Closes any open connection and opens the transport afresh: the first step of connecting,
+    /// and of reconnecting after `.transport(.disconnected)`.
+    func reopenTransport() throws(ScannerError) {
+        closeConnection()
+        do throws(ScannerTransportError) {
+            try transport.open()
+        } catch {
+            throw .transport(error)
+        }
+        isOpen = true
     }
 
     func transportWrite(_ bytes: [UInt8]) throws(ScannerError) {

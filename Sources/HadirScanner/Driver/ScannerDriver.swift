@@ -47,13 +47,7 @@ public actor ScannerDriver: ModuleConnection {
     /// closed first, so this is also how to reconnect after `.transport(.disconnected)`.
     public func connect() async throws(ScannerError) -> EF01SystemParameters {
         try await exclusive { () throws(ScannerError) -> EF01SystemParameters in
-            closeConnection()
-            do throws(ScannerTransportError) {
-                try transport.open()
-            } catch {
-                throw .transport(error)
-            }
-            isOpen = true
+            try reopenTransport()
             decoder.reset()
             do throws(ScannerError) {
                 if configuration.verifyPassword {

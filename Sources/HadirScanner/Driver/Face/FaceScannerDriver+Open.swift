@@ -6,13 +6,7 @@ extension FaceScannerDriver {
     /// nothing throws `.timeout`. The capacity is `configuration.capacity`: EFAA cannot report it.
     public func open() async throws(ScannerError) -> ScannerModuleInfo {
         try await exclusive { () throws(ScannerError) -> ScannerModuleInfo in
-            closeConnection()
-            do throws(ScannerTransportError) {
-                try transport.open()
-            } catch {
-                throw .transport(error)
-            }
-            isOpen = true
+            try reopenTransport()
             do throws(ScannerError) {
                 try execute(.reset).requireSuccess()
                 try execute(.getStatus).requireSuccess()

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v2-uplink", migrate: SchemaV2Uplink.create)
         migrator.registerMigration("v3-pull", migrate: SchemaV3Pull.create)
         migrator.registerMigration("v4-faces", migrate: SchemaV4Faces.create)
+        migrator.registerMigration("v5-checkpoints", migrate: SchemaV5Checkpoints.create)
         return migrator
     }
 

@@ -6,10 +6,12 @@ extension HadirDatabase {
     ///
     /// One IMMEDIATE transaction reads the chain tip, seals the draft at `last seq + 1` on the
     /// tip's hash (the genesis hash for the first punch), inserts it and commits. Acknowledge the
-    /// punch to the person only after this returns.
+    /// punch to the person only after this returns. With `checkpointing`, a punch that is due a
+    /// signed checkpoint gets it in the same transaction.
     @discardableResult
-    public func append(_ draft: PunchDraft) throws(StoreError) -> Punch {
-        try writing { db in
+    public func append(_ draft: PunchDraft, checkpointing: JournalCheckpointing? = nil) throws(StoreError) -> Punch {
+        let now = clock()
+        return try writing { db in
             let tip = try ChainTip.fetch(db)
             let seq = (tip?.seq ?? 0) + 1
             if let correctsSeq = draft.correctsSeq, !(1..<seq).contains(correctsSeq) {
@@ -18,14 +20,17 @@ extension HadirDatabase {
             let punch = PunchChain.seal(
                 draft, seq: seq, previousHash: tip.map { [UInt8]($0.hash) } ?? PunchChain.genesis)
             try JournalRow(punch).insert(db)
+            try Self.checkpointIfDue(punch, checkpointing, at: now, in: db)
             return punch
         }
     }
 
-    /// Appends several punches in one transaction (imports, benchmarks): all or none are committed.
+    /// Appends several punches in one transaction (imports, corrections, benchmarks): all or none
+    /// are committed. With `checkpointing`, each punch that is due a checkpoint gets one.
     @discardableResult
-    public func append(contentsOf drafts: [PunchDraft]) throws(StoreError) -> [Punch] {
-        try writing { db in
+    public func append(contentsOf drafts: [PunchDraft], checkpointing: JournalCheckpointing? = nil) throws(StoreError) -> [Punch] {
+        let now = clock()
+        return try writing { db in
             let tip = try ChainTip.fetch(db)
             var seq = tip?.seq ?? 0
             var previous = tip.map { [UInt8]($0.hash) } ?? PunchChain.genesis
@@ -38,6 +43,7 @@ extension HadirDatabase {
                 }
                 let punch = PunchChain.seal(draft, seq: seq, previousHash: previous)
                 try JournalRow(punch).insert(db)
+                try Self.checkpointIfDue(punch, checkpointing, at: now, in: db)
                 previous = punch.hash
                 sealed.append(punch)
             }

@@ -35,7 +35,7 @@ struct HadirBench {
         print("")
         print("baseline: single-row SQLite insert + fsync (WAL, synchronous=FULL)")
         print("  p50 \(baseline.p50.ms)  p99 \(baseline.p99.ms)  throughput \(Int(baseline.perSecond))/s")
-        print("scan-to-durable: scan event in → dedupe, policy, chain → COMMIT → feedback out")
+        print("scan-to-durable: scan event in → dedupe, policy, chain (+ Ed25519 checkpoint every 100) → COMMIT → feedback out")
         print("  p50 \(scan.p50.ms)  p99 \(scan.p99.ms)")
         print("  ratio p50 \(ratio(scan.p50, baseline.p50))×  p99 \(ratio(scan.p99, baseline.p99))×  (target p99 ≤ 2.00×)")
         print("face scan-to-durable: VERIFY reply bytes in → EFAA decode, face owner → dedupe, policy, chain → COMMIT → feedback out")
@@ -163,7 +163,8 @@ struct ScanToDurable {
         let hub = FeedbackHub(printsLines: false, logger: logger)
         recorder = try PunchRecorder(
             database: database, clock: SystemClock(), profile: .bandungBarat, duplicateWindow: DuplicateWindow(seconds: 0),
-            deviceSerial: "HDRBENCH", hub: hub, language: .indonesian, logger: logger)
+            deviceSerial: "HDRBENCH", hub: hub, language: .indonesian, logger: logger,
+            checkpointing: JournalCheckpointing(signingKey: JournalSigningKey(), deviceSerial: "HDRBENCH", every: 100))
     }
 
     func sample() async throws -> Double {

@@ -25,7 +25,8 @@ struct FaceScanToDurable {
         let hub = FeedbackHub(printsLines: false, logger: logger)
         recorder = try PunchRecorder(
             database: database, clock: SystemClock(), profile: .bandungBarat, duplicateWindow: DuplicateWindow(seconds: 0),
-            deviceSerial: "HDRBENCH", hub: hub, language: .indonesian, logger: logger)
+            deviceSerial: "HDRBENCH", hub: hub, language: .indonesian, logger: logger,
+            checkpointing: JournalCheckpointing(signingKey: JournalSigningKey(), deviceSerial: "HDRBENCH", every: 100))
         let reply = EFAAReply(
             command: .verify, result: .success,
             payload: .verified(EFAAUserInfo(userID: 7, name: employee.pin.rawValue, admin: false), unlockStatus: 1))

@@ -11,7 +11,8 @@ struct HadirCtl: AsyncParsableCommand {
         version: HadirVersion.current,
         subcommands: [
             Status.self, Users.self, UserAdd.self, UserRemove.self, Enroll.self, DeleteFinger.self, DeleteFace.self, Punches.self,
-            VerifyJournal.self, AuditFingers.self, Reconcile.self, Archive.self, Sync.self, Events.self, Metrics.self, Doctor.self,
+            VerifyJournal.self, ExportPublicKey.self, JournalProofCommand.self, AuditFingers.self, Reconcile.self, Archive.self, Sync.self,
+            Events.self, Metrics.self, Doctor.self,
         ])
 
     // Declared here too so `hadirctl --state DIR punches` parses; subcommands read the same group.
@@ -51,4 +52,7 @@ struct GlobalOptions: ParsableArguments {
         return !FileManager.default.fileExists(atPath: beside) && FileManager.default.fileExists(atPath: runtime) ? runtime : beside
     }
     var databasePath: String { state + "/hadir.sqlite" }
+    /// The device's journal public key, written beside the private key at first start.
+    var publicKeyPath: String { state + "/journal-signing.pub" }
+    var signingKeyPath: String { state + "/journal-signing.key" }
 }

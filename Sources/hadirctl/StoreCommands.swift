@@ -54,35 +54,6 @@ struct Punches: ParsableCommand {
     }
 }
 
-struct VerifyJournal: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "verify-journal", abstract: "Recompute the journal's hash chain; exit 1 at the first bad seq.")
-    @OptionGroup var options: GlobalOptions
-
-    func run() throws {
-        let database = try openDatabase(options)
-        let verification = try database.verifyChain()
-        switch verification {
-        case .intact(let count):
-            let head = try database.lastPunch()
-            if options.json {
-                Output.json(JournalVerdict(status: "intact", punches: count, headHash: head?.hash.hexString))
-            } else {
-                print(
-                    Output.green("journal intact: \(count) punches")
-                        + (head.map { ", last seq \($0.seq), head \($0.hash.hexString.prefix(16))…" } ?? ""))
-            }
-        case .broken(let seq, let reason):
-            if options.json {
-                Output.json(JournalVerdict(status: "broken", firstBadSeq: seq, reason: reason.description))
-            } else {
-                print(Output.red("journal BROKEN at seq \(seq): \(reason)"))
-            }
-            throw ExitCode(1)
-        }
-    }
-}
-
 struct AuditFingers: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit-fingers",
@@ -117,20 +88,5 @@ struct AuditFingers: ParsableCommand {
             if problems == 0 { print(Output.green("single-finger rule holds: no problems found")) }
         }
         if problems > 0 { throw ExitCode(1) }
-    }
-}
-
-/// `verify-journal --json` output.
-struct JournalVerdict: Encodable {
-    var status: String
-    var punches: Int?
-    var headHash: String?
-    var firstBadSeq: Int64?
-    var reason: String?
-
-    enum CodingKeys: String, CodingKey {
-        case status, punches, reason
-        case headHash = "head_hash"
-        case firstBadSeq = "first_bad_seq"
     }
 }

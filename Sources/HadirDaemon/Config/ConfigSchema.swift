@@ -118,6 +118,11 @@ struct ConfigSchema {
                 config.clock.simulatedRate = rate
             },
         ],
+        "journal": [
+            "checkpoint_every": { config, _, value throws(ConfigValueError) in
+                config.journal.checkpointEvery = try value.int(in: 1...100_000)
+            }
+        ],
         "pull": [
             "enabled": { config, _, value throws(ConfigValueError) in config.pull.enabled = try value.bool() },
             "host": { config, _, value throws(ConfigValueError) in

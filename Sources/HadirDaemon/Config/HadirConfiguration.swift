@@ -161,6 +161,12 @@ public struct HadirConfiguration: Sendable {
         public var simulatedRate = 1.0
     }
 
+    /// The journal's tamper evidence (`[journal]`).
+    public struct Journal: Sendable {
+        /// Punches between signed checkpoints; one is also written at shutdown.
+        public var checkpointEvery = 100
+    }
+
     /// The ZK pull server on port 4370 (`[pull]`), for pyzk-based servers and tools.
     public struct Pull: Sendable {
         public var enabled = true
@@ -201,6 +207,7 @@ public struct HadirConfiguration: Sendable {
     public var policy = Policy()
     public var control = Control()
     public var clock = Clock()
+    public var journal = Journal()
     public var output = Output()
     public var uplinks: [UplinkServer] = []
     public var pull = Pull()
@@ -218,4 +225,7 @@ public struct HadirConfiguration: Sendable {
 
     /// The database file inside the state directory.
     public var databasePath: String { device.stateDirectory + "/hadir.sqlite" }
+    /// The device's journal-signing key (PKCS#8 PEM, mode 0600) and its public half.
+    public var signingKeyPath: String { device.stateDirectory + "/journal-signing.key" }
+    public var publicKeyPath: String { device.stateDirectory + "/journal-signing.pub" }
 }

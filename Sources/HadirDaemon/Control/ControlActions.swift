@@ -18,13 +18,16 @@ public struct ControlActions: Sendable {
     let serial: String
     let uplink: UplinkService?
     let pull: PullService?
+    /// Signs the tip for a proof that would otherwise end on unsigned rows.
+    let integrity: JournalIntegrity?
     let logger: Logger
 
     public init(
         database: HadirDatabase, scanners: ScannerSet, enrollment: EnrollmentCoordinator, hub: FeedbackHub,
         recorder: PunchRecorder, configuration: HadirConfiguration, clock: any ClockSource, serial: String,
-        uplink: UplinkService?, pull: PullService? = nil, logger: Logger
+        uplink: UplinkService?, pull: PullService? = nil, integrity: JournalIntegrity? = nil, logger: Logger
     ) {
+        self.integrity = integrity
         self.database = database
         self.scanners = scanners
         self.enrollment = enrollment
@@ -160,7 +163,7 @@ public struct ControlActions: Sendable {
             faces: try database.faceEnrollments().count, orphanSlots: try database.orphanSlots(),
             orphanFaces: try database.orphanFaces(), clockQuality: reading.quality.rawValue,
             localTime: "\(local) \(profile.zone.rawValue)", profile: profile.id,
-            uplinks: try uplinkStatus(), pull: pull?.status)
+            uplinks: try uplinkStatus(), pull: pull?.status, journal: try integrity?.status(database: database))
     }
 
     /// Per server: cursor, backlog and its age, last success and error, quarantined punches.

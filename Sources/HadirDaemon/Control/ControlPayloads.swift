@@ -79,9 +79,11 @@ public struct StatusReport: Codable, Sendable {
     public var uplinks: [UplinkStatus]
     /// The ZK pull server on 4370; nil when `[pull] enabled = false`.
     public var pull: ZKPullServerStatus?
+    /// Signed checkpoints and the start-up check of the journal.
+    public var journal: JournalStatus?
 
     enum CodingKeys: String, CodingKey {
-        case version, serial, scanner, scanners, punches, users, fingers, faces, profile, uplinks, pull
+        case version, serial, scanner, scanners, punches, users, fingers, faces, profile, uplinks, pull, journal
         case stateDirectory = "state_dir"
         case lastSeq = "last_seq"
         case orphanSlots = "orphan_slots"

@@ -11,7 +11,7 @@ enum ControlRoutes {
         "DELETE /v1/users/{pin}/face", "POST /v1/enroll {pin,replace,modality} (server-sent events)",
         "GET /v1/punches?from=&to=&pin=&limit=&format=json|csv",
         "GET /v1/reconcile?from=&to=", "POST /v1/sync", "GET /v1/events (server-sent events)", "GET /v1/metrics",
-        "GET /v1/audit-fingers",
+        "GET /v1/audit-fingers", "GET /journal/proof?from=&to= (seqs; also /v1/journal/proof)",
     ]
 
     static func register(on router: Router<BasicRequestContext>, actions: ControlActions) {
@@ -51,8 +51,26 @@ enum ControlRoutes {
         v1.get("events") { _, _ in events(actions) }
         v1.get("metrics") { _, _ in try metrics(actions) }
         v1.get("audit-fingers") { _, _ in try ControlJSON.response(try await actions.audit()) }
+        v1.get("journal/proof") { request, _ in try journalProof(request, actions: actions) }
         // Where Prometheus looks by default.
         router.get("metrics") { _, _ in try metrics(actions) }
+        // The path servers are told about for offline verification.
+        router.get("journal/proof") { request, _ in try journalProof(request, actions: actions) }
+    }
+
+    static func journalProof(_ request: Request, actions: ControlActions) throws -> Response {
+        let parameters = request.uri.queryParameters
+        for (key, _) in parameters where key != "from" && key != "to" {
+            throw ControlAPIError.badRequest("unknown query parameter \"\(key)\"; known: from, to (journal seqs)")
+        }
+        func seq(_ name: String) throws -> Int64? {
+            guard let text = parameters.get(name), !text.isEmpty else { return nil }
+            guard let value = Int64(text), value >= 1 else {
+                throw ControlAPIError.badRequest("\(name) \"\(text)\" is not a journal seq (1 or more)")
+            }
+            return value
+        }
+        return try ControlJSON.response(try actions.journalProof(from: try seq("from"), to: try seq("to")))
     }
 
     static func metrics(_ actions: ControlActions) throws -> Response {

@@ -19,6 +19,12 @@ public struct DaemonControlClient: Sendable {
         try http.call(.get, "/v1/status", as: StatusReport.self)
     }
 
+    /// Journal rows `from`...`to` (seqs) with the signed checkpoints that cover them.
+    public func journalProof(from: Int64? = nil, to: Int64? = nil) throws(ControlClientError) -> JournalProof {
+        let query = [from.map { "from=\($0)" }, to.map { "to=\($0)" }].compactMap { $0 }.joined(separator: "&")
+        return try http.call(.get, "/v1/journal/proof" + (query.isEmpty ? "" : "?" + query), as: JournalProof.self)
+    }
+
     public func users() throws(ControlClientError) -> [UserRow] {
         try http.call(.get, "/v1/users", as: [UserRow].self)
     }

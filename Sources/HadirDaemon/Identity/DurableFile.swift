@@ -7,11 +7,13 @@ import Foundation
 /// Writes a small file so that after a power cut it is either the old or the new content:
 /// temp file, fsync, rename, fsync the directory.
 enum DurableFile {
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o640) throws {
         let temporary = path + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+        unlink(temporary)  // a leftover from a cut could carry a wider mode
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw POSIXFailure(operation: "open \(temporary)") }
         defer { close(fd) }
+        guard fchmod(fd, mode) == 0 else { throw POSIXFailure(operation: "chmod \(temporary)") }
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }

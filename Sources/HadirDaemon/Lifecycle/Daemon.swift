@@ -27,13 +27,14 @@ public struct Daemon {
         let (database, quarantined) = try DatabaseOpener.open(path: configuration.databasePath, logger: logger)
         let serial = try DeviceIdentity.serial(stateDirectory: configuration.device.stateDirectory, override: configuration.device.serial)
         let clock = makeClock()
+        let integrity = try JournalIntegrity.start(configuration: configuration, serial: serial, database: database, logger: logger)
         let hub = FeedbackHub(printsLines: configuration.output.feedbackLines, logger: logger)
         let language = configuration.device.language
         let liveEvents = ZKLiveEventHub()
         let recorder = try PunchRecorder(
             database: database, clock: clock, profile: configuration.policy.profile,
             duplicateWindow: DuplicateWindow(seconds: configuration.policy.duplicateWindowSeconds), deviceSerial: serial,
-            hub: hub, language: language, logger: logger, liveEvents: liveEvents)
+            hub: hub, language: language, logger: logger, liveEvents: liveEvents, checkpointing: integrity.checkpointing)
         // One service per module; they share the recorder, so the dedupe window spans them all.
         let scanners = ScannerSet(
             configuration.scanners.map { scannerConfiguration in
@@ -70,7 +71,7 @@ public struct Daemon {
             : nil
         let controlActions = ControlActions(
             database: database, scanners: scanners, enrollment: enrollment, hub: hub, recorder: recorder,
-            configuration: configuration, clock: clock, serial: serial, uplink: uplink, pull: pull, logger: logger)
+            configuration: configuration, clock: clock, serial: serial, uplink: uplink, pull: pull, integrity: integrity, logger: logger)
         let controlReadiness = ControlReadiness(listeners: ControlServer.endpoints(configuration).count)
 
         var services: [any Service] = scanners.services
@@ -111,6 +112,7 @@ public struct Daemon {
             try await tasks.waitForAll()
         }
         notifier.notify("STOPPING=1")
+        integrity.checkpointAtShutdown(database, logger: logger)
         // Folds the WAL into the main file: a cleanly stopped kiosk leaves one self-contained file.
         try? database.close()
         hub.publish(FeedbackEvent(event: .stopping, message: "hadird stopped"))

@@ -24,6 +24,8 @@ public actor PunchRecorder {
     let logger: Logger
     /// Pull sessions that registered for live events hear of each punch after its commit.
     let liveEvents: ZKLiveEventHub?
+    /// Signs a checkpoint in the punch's own transaction when one is due.
+    let checkpointing: JournalCheckpointing?
     /// The last accepted punch per person, for the dedupe window.
     private var lastAccepted: [EmployeePIN: ClockReading] = [:]
     /// The local day (days since epoch) of each person's last check-in.
@@ -32,9 +34,10 @@ public actor PunchRecorder {
     public init(
         database: HadirDatabase, clock: any ClockSource, profile: AttendanceProfile, duplicateWindow: DuplicateWindow,
         deviceSerial: String, hub: FeedbackHub, language: KioskLanguage, logger: Logger,
-        liveEvents: ZKLiveEventHub? = nil
+        liveEvents: ZKLiveEventHub? = nil, checkpointing: JournalCheckpointing? = nil
     ) throws {
         self.liveEvents = liveEvents
+        self.checkpointing = checkpointing
         self.database = database
         self.clock = clock
         self.profile = profile
@@ -89,7 +92,7 @@ public actor PunchRecorder {
             state: assessment.classification.punchState, classification: assessment.classification)
         let punch: Punch
         do {
-            punch = try database.append(draft)
+            punch = try database.append(draft, checkpointing: checkpointing)
         } catch {
             logger.error("punch not recorded", metadata: ["pin": "\(employee.pin)", "error": "\(error)"])
             publish(.recordFailed, kind: .recordFailed, pin: employee.pin, name: employee.name, detail: "\(error)")

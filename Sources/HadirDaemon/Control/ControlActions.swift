@@ -19,12 +19,15 @@ public struct ControlActions: Sendable {
     let uplink: UplinkService?
     let pull: PullService?
     let logger: Logger
+    /// Nil on a simulated clock: nothing to sync.
+    let clockMonitor: ClockIntegrityMonitor?
 
     public init(
         database: HadirDatabase, scanners: ScannerSet, enrollment: EnrollmentCoordinator, hub: FeedbackHub,
         recorder: PunchRecorder, configuration: HadirConfiguration, clock: any ClockSource, serial: String,
-        uplink: UplinkService?, pull: PullService? = nil, logger: Logger
+        uplink: UplinkService?, pull: PullService? = nil, logger: Logger, clockMonitor: ClockIntegrityMonitor? = nil
     ) {
+        self.clockMonitor = clockMonitor
         self.database = database
         self.scanners = scanners
         self.enrollment = enrollment
@@ -158,7 +161,7 @@ public struct ControlActions: Sendable {
             scanner: scanners.primary.status, scanners: scanners.services.map(\.status), punches: try database.punchCount(),
             lastSeq: try database.lastPunch()?.seq, users: try database.users().count, fingers: try database.fingerSlots().count,
             faces: try database.faceEnrollments().count, orphanSlots: try database.orphanSlots(),
-            orphanFaces: try database.orphanFaces(), clockQuality: reading.quality.rawValue,
+            orphanFaces: try database.orphanFaces(), clockQuality: reading.quality.rawValue, clock: await clockMonitor?.status(),
             localTime: "\(local) \(profile.zone.rawValue)", profile: profile.id,
             uplinks: try uplinkStatus(), pull: pull?.status)
     }

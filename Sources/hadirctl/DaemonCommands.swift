@@ -23,6 +23,7 @@ struct Status: ParsableCommand {
         if options.json { return Output.json(status) }
         print("Hadir \(status.version)  serial \(status.serial)  profile \(status.profile)")
         print("clock      \(status.localTime) (\(status.clockQuality))")
+        if let clock = status.clock { printClockIntegrity(clock) }
         for scanner in status.scanners {
             let state = scanner.connected ? Output.green("connected") : Output.red("DISCONNECTED")
             print(

@@ -31,9 +31,11 @@ struct Doctor: AsyncParsableCommand {
                         fix: "check the cable; ls -l \(scanner.path); udevadm monitor while re-plugging"))
         }
         checks += DoctorCheck.storage(stateDirectory: options.state, databasePath: options.databasePath)
+        // The daemon's view when it runs: it also counts a server's time (authority = "server").
+        let clockSynced = status?.clock?.synced ?? SystemClock.kernelClockIsSynchronized()
         checks.append(
-            SystemClock.kernelClockIsSynchronized()
-                ? .ok("clock", "synchronised by NTP")
+            clockSynced
+                ? .ok("clock", "synchronised by \(status?.clock?.source ?? "NTP")")
                 : .warn("clock", "not synchronised: punches are flagged unsynced", fix: "timedatectl; systemctl status systemd-timesyncd"))
         checks += DoctorCheck.network()
         for uplink in status?.uplinks ?? [] { checks.append(await DoctorCheck.server(name: uplink.server, url: uplink.url)) }

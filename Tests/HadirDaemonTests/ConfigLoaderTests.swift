@@ -153,4 +153,16 @@ import Testing
         #expect(config.uplinks.map(\.name) == ["default"])
         #expect(error("[device]\nstate_dir = \"$DIR\"\n", environment: ["HADIR_UPLINK_URL": "nope"])?.key == "HADIR_UPLINK_URL")
     }
+
+    @Test func aSyncStateFileMustBeAnAbsolutePathAndIsNamedWithItsLine() throws {
+        let config = try load("[device]\nstate_dir = \"$DIR\"\n[clock]\nsync_state_file = \"/run/hadir/sync-state\"\n")
+        #expect(config.clock.syncStateFile == "/run/hadir/sync-state")
+        #expect(try load("[device]\nstate_dir = \"$DIR\"\n").clock.syncStateFile == nil)
+        for bad in ["\"sync-state\"", "\"/run/hadir/\"", "3"] {
+            let failure = error("[device]\nstate_dir = \"$DIR\"\n[clock]\nsync_state_file = \(bad)\n")
+            #expect(failure?.key == "clock.sync_state_file")
+            #expect(failure?.line == 4)
+            #expect(failure?.file.hasSuffix("hadird.toml") == true)
+        }
+    }
 }

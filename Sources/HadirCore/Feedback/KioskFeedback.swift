@@ -13,6 +13,12 @@ public enum KioskFeedback: Hashable, Sendable {
     case scannerUnavailable
     /// The punch could not be made durable: the person must not walk away believing it counted.
     case recordFailed
+    /// Nobody vouches for the clock (no NTP, no server time yet): punches are flagged unsynced.
+    case clockUnsynchronized
+    /// Sync arrived; punches taken before it were re-timed by correction rows.
+    case clockSynchronized
+    /// The wall clock went back by `seconds`; punches keep their order by seq.
+    case clockJumpedBack(seconds: Int64)
 
     /// The sentence for the screen and the voice.
     public func text(in language: KioskLanguage = .indonesian) -> String {
@@ -49,6 +55,9 @@ public enum KioskFeedback: Hashable, Sendable {
             }
         case .scannerUnavailable: "Pemindai tidak tersedia, hubungi teknisi"
         case .recordFailed: "Absen GAGAL disimpan, silakan ulangi atau hubungi teknisi"
+        case .clockUnsynchronized: "Jam belum sinkron"
+        case .clockSynchronized: "Jam sudah sinkron"
+        case .clockJumpedBack(let seconds): "Jam mundur \(seconds) detik"
         }
     }
 
@@ -79,6 +88,9 @@ public enum KioskFeedback: Hashable, Sendable {
             }
         case .scannerUnavailable: "Scanner unavailable, call a technician"
         case .recordFailed: "Attendance NOT saved, please try again or call a technician"
+        case .clockUnsynchronized: "Clock not synchronised"
+        case .clockSynchronized: "Clock synchronised"
+        case .clockJumpedBack(let seconds): "Clock went back \(seconds) s"
         }
     }
 

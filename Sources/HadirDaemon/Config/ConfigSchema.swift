@@ -117,6 +117,13 @@ struct ConfigSchema {
                 guard rate > 0, rate <= 3_600 else { throw .outOfRange("simulated_rate must be in (0, 3600]") }
                 config.clock.simulatedRate = rate
             },
+            "sync_state_file": { config, _, value throws(ConfigValueError) in
+                let path = try value.string()
+                guard path.hasPrefix("/"), !path.hasSuffix("/") else {
+                    throw .invalid("sync_state_file must be an absolute file path, e.g. \"/run/hadir/sync-state\"")
+                }
+                config.clock.syncStateFile = path
+            },
         ],
         "journal": [
             "checkpoint_every": { config, _, value throws(ConfigValueError) in

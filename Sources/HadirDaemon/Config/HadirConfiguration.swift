@@ -159,6 +159,9 @@ public struct HadirConfiguration: Sendable {
         public var simulatedStart: String?
         /// Demo and test only: how many simulated seconds pass per real second.
         public var simulatedRate = 1.0
+        /// Test and container only: read the sync state from this file ("unsynced", "synced",
+        /// "synced <offset_ms>") instead of the kernel's NTP state. See ``FileClockSyncSource``.
+        public var syncStateFile: String?
     }
 
     /// The journal's tamper evidence (`[journal]`).

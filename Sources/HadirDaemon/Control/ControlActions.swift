@@ -21,13 +21,17 @@ public struct ControlActions: Sendable {
     /// Signs the tip for a proof that would otherwise end on unsigned rows.
     let integrity: JournalIntegrity?
     let logger: Logger
+    /// Nil on a simulated clock: nothing to sync.
+    let clockMonitor: ClockIntegrityMonitor?
 
     public init(
         database: HadirDatabase, scanners: ScannerSet, enrollment: EnrollmentCoordinator, hub: FeedbackHub,
         recorder: PunchRecorder, configuration: HadirConfiguration, clock: any ClockSource, serial: String,
-        uplink: UplinkService?, pull: PullService? = nil, integrity: JournalIntegrity? = nil, logger: Logger
+        uplink: UplinkService?, pull: PullService? = nil, integrity: JournalIntegrity? = nil, logger: Logger,
+        clockMonitor: ClockIntegrityMonitor? = nil
     ) {
         self.integrity = integrity
+        self.clockMonitor = clockMonitor
         self.database = database
         self.scanners = scanners
         self.enrollment = enrollment
@@ -161,7 +165,7 @@ public struct ControlActions: Sendable {
             scanner: scanners.primary.status, scanners: scanners.services.map(\.status), punches: try database.punchCount(),
             lastSeq: try database.lastPunch()?.seq, users: try database.users().count, fingers: try database.fingerSlots().count,
             faces: try database.faceEnrollments().count, orphanSlots: try database.orphanSlots(),
-            orphanFaces: try database.orphanFaces(), clockQuality: reading.quality.rawValue,
+            orphanFaces: try database.orphanFaces(), clockQuality: reading.quality.rawValue, clock: await clockMonitor?.status(),
             localTime: "\(local) \(profile.zone.rawValue)", profile: profile.id,
             uplinks: try uplinkStatus(), pull: pull?.status, journal: try integrity?.status(database: database))
     }

@@ -74,6 +74,8 @@ public struct StatusReport: Codable, Sendable {
     public var orphanSlots: [UInt16]
     public var orphanFaces: [UInt16]
     public var clockQuality: String
+    /// Sync state, pending corrections and backward jumps; nil on a simulated clock.
+    public var clock: ClockStatus?
     public var localTime: String
     public var profile: String
     public var uplinks: [UplinkStatus]
@@ -83,7 +85,7 @@ public struct StatusReport: Codable, Sendable {
     public var journal: JournalStatus?
 
     enum CodingKeys: String, CodingKey {
-        case version, serial, scanner, scanners, punches, users, fingers, faces, profile, uplinks, pull, journal
+        case version, serial, scanner, scanners, punches, users, fingers, faces, profile, uplinks, pull, clock, journal
         case stateDirectory = "state_dir"
         case lastSeq = "last_seq"
         case orphanSlots = "orphan_slots"

@@ -16,6 +16,12 @@ public struct FeedbackEvent: Codable, Sendable, Hashable {
         case scannerConnected = "scanner_connected"
         case scannerDisconnected = "scanner_disconnected"
         case scannerRestarted = "scanner_restarted"
+        /// The clock is not (or no longer) synchronised: the screen shows "Jam belum sinkron".
+        case clockUnsynced = "clock_unsynced"
+        /// Sync arrived; `detail` says from where and how many punches were corrected.
+        case clockSynced = "clock_synced"
+        /// The wall clock went back against the monotonic clock.
+        case clockBackwardJump = "clock_backward_jump"
         case ready
         case stopping
     }

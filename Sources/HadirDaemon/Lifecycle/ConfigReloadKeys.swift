@@ -55,6 +55,7 @@ enum ConfigReloadKeys {
         .restart("clock.authority") { $0.clock.authority },
         .restart("clock.simulated_start") { $0.clock.simulatedStart ?? "" },
         .restart("clock.simulated_rate") { "\($0.clock.simulatedRate)" },
+        .restart("clock.sync_state_file") { $0.clock.syncStateFile ?? "" },
         .restart("journal.checkpoint_every") { "\($0.journal.checkpointEvery)" },
         .restart("pull.enabled") { "\($0.pull.enabled)" },
         .restart("pull.host") { $0.pull.host },

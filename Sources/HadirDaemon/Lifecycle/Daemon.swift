@@ -26,10 +26,10 @@ public struct Daemon {
         let notifier = SystemdNotifier()
         let (database, quarantined) = try DatabaseOpener.open(path: configuration.databasePath, logger: logger)
         let serial = try DeviceIdentity.serial(stateDirectory: configuration.device.stateDirectory, override: configuration.device.serial)
-        let clock = makeClock()
         let integrity = try JournalIntegrity.start(configuration: configuration, serial: serial, database: database, logger: logger)
         let hub = FeedbackHub(printsLines: configuration.output.feedbackLines, logger: logger)
         let language = configuration.device.language
+        let (clock, clockMonitor) = makeClock(database: database, hub: hub)
         let liveEvents = ZKLiveEventHub()
         let recorder = try PunchRecorder(
             database: database, clock: clock, profile: configuration.policy.profile,
@@ -50,7 +50,7 @@ public struct Daemon {
         let kiosk = DaemonKiosk(
             database: database, scanners: scanners, recorder: recorder, enrollment: enrollment,
             clockAuthority: configuration.clock.authority, zoneOffsetSeconds: configuration.policy.profile.zone.offsetSeconds,
-            logger: logger)
+            logger: logger, clockMonitor: clockMonitor)
         let uplink: UplinkService? =
             configuration.uplinks.isEmpty
             ? nil
@@ -71,10 +71,14 @@ public struct Daemon {
             : nil
         let controlActions = ControlActions(
             database: database, scanners: scanners, enrollment: enrollment, hub: hub, recorder: recorder,
-            configuration: configuration, clock: clock, serial: serial, uplink: uplink, pull: pull, integrity: integrity, logger: logger)
+            configuration: configuration, clock: clock, serial: serial, uplink: uplink, pull: pull, integrity: integrity, logger: logger,
+            clockMonitor: clockMonitor)
         let controlReadiness = ControlReadiness(listeners: ControlServer.endpoints(configuration).count)
 
         var services: [any Service] = scanners.services
+        if let clockMonitor {
+            services.append(ClockIntegrityService(monitor: clockMonitor))
+        }
         services += ControlServer.services(
             configuration: configuration, actions: controlActions, readiness: controlReadiness, logger: logger)
         if let uplink {
@@ -118,13 +122,25 @@ public struct Daemon {
         hub.publish(FeedbackEvent(event: .stopping, message: "hadird stopped"))
     }
 
-    func makeClock() -> any ClockSource {
+    /// The recorder's clock and, unless the clock is simulated, the monitor that watches its sync
+    /// state: the kernel's NTP state, or `[clock] sync_state_file` in tests and containers.
+    func makeClock(database: HadirDatabase, hub: FeedbackHub) -> (any ClockSource, ClockIntegrityMonitor?) {
         if let text = configuration.clock.simulatedStart, let start = SimulatedClockStart(text) {
             logger.warning("using a SIMULATED clock; punches are flagged unsynced", metadata: ["start": "\(text)"])
-            return SimulatedClock(
+            let clock = SimulatedClock(
                 startLocal: start.local, zoneOffsetSeconds: configuration.policy.profile.zone.offsetSeconds,
                 rate: configuration.clock.simulatedRate)
+            // A simulated time is the demo's truth: nothing to sync or correct.
+            return (clock, nil)
         }
-        return SystemClock()
+        let source: any ClockSyncSource = configuration.clock.syncStateFile.map(FileClockSyncSource.init) ?? KernelClockSyncSource()
+        if let path = configuration.clock.syncStateFile {
+            logger.warning("clock sync state comes from a file, not the kernel (test/container setting)", metadata: ["path": "\(path)"])
+        }
+        let clock = SyncAwareClock(base: SystemClock(), source: source, serverTrust: ServerClockTrust())
+        let monitor = ClockIntegrityMonitor(
+            database: database, clock: clock, sourceOrigin: source.origin, hub: hub, language: configuration.device.language,
+            logger: logger)
+        return (clock, monitor)
     }
 }

@@ -19,6 +19,8 @@ struct DaemonKiosk: UplinkKiosk {
     let clockAuthority: String
     let zoneOffsetSeconds: Int32
     let logger: Logger
+    /// Told when a server's time is accepted: that is sync arrival on a server-authoritative kiosk.
+    var clockMonitor: ClockIntegrityMonitor? = nil
 
     var firmwareVersion: String { "Hadir \(HadirVersion.current)" }
 
@@ -81,29 +83,36 @@ struct DaemonKiosk: UplinkKiosk {
             return .refusedByPolicy("[clock] authority is ntp")
         }
         let utc = local.utcMilliseconds(offsetSeconds: zoneOffsetSeconds)
+        let monotonic = SystemClock.boottimeNanoseconds()
         if case .failure(let error) = SystemClockSetter.set(utcMilliseconds: utc) {
             logger.error("setting the clock failed", metadata: ["error": "\(error.reason)"])
             return .failed(error.reason)
         }
         try? database.recordScanEvent(kind: "clock_set", detail: "set to \(local) by the server", atMilliseconds: utc)
         logger.notice("clock set by the server", metadata: ["time": "\(local)"])
+        await clockMonitor?.serverTimeAccepted(trueUTCMilliseconds: utc, monotonicNanoseconds: monotonic)
         return .applied
     }
 
     /// Server-authoritative kiosks (no NTP on site) follow the server's clock when it is more than
-    /// 10 s away (reference §4); stored punches keep the time they were taken with.
+    /// 10 s away (reference §4); stored punches keep the time they were taken with. Any trusted
+    /// server time on such a kiosk is sync arrival: unsynced punches of this boot get corrections.
     func serverClockObserved(driftMilliseconds: Int64) async {
-        guard clockAuthority == "server", abs(driftMilliseconds) > 10_000 else { return }
+        guard clockAuthority == "server" else { return }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
+        let monotonic = SystemClock.boottimeNanoseconds()
         let target = Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000 + driftMilliseconds
-        if case .failure(let error) = SystemClockSetter.set(utcMilliseconds: target) {
-            logger.error("correcting the clock from the server failed", metadata: ["error": "\(error.reason)"])
-            return
+        if abs(driftMilliseconds) > 10_000 {
+            if case .failure(let error) = SystemClockSetter.set(utcMilliseconds: target) {
+                logger.error("correcting the clock from the server failed", metadata: ["error": "\(error.reason)"])
+                return
+            }
+            try? database.recordScanEvent(
+                kind: "clock_corrected", detail: "moved by \(driftMilliseconds) ms to the server's Date", atMilliseconds: target)
+            logger.notice("clock corrected from the server's Date header", metadata: ["drift_ms": "\(driftMilliseconds)"])
         }
-        try? database.recordScanEvent(
-            kind: "clock_corrected", detail: "moved by \(driftMilliseconds) ms to the server's Date", atMilliseconds: target)
-        logger.notice("clock corrected from the server's Date header", metadata: ["drift_ms": "\(driftMilliseconds)"])
+        await clockMonitor?.serverTimeAccepted(trueUTCMilliseconds: target, monotonicNanoseconds: monotonic)
     }
 
     func setDuplicateWindow(seconds: Int) async {

@@ -2,8 +2,9 @@ import GRDB
 import HadirCore
 
 extension HadirDatabase {
-    /// Everything above the clear watermark, in seq order: the rows the uplink sends, corrections
-    /// included. Read in one read transaction, so the watermark, the count and the rows agree.
+    /// Everything above the clear watermark, in seq order: the effective log, where a correction row
+    /// stands in for the punch it re-times (that original is left out). Read in one read
+    /// transaction, so the watermark, the count and the rows agree.
     ///
     /// Rows are read through a cursor by column index, without Codable decoding or PIN
     /// validation, because a pull client disables the device while it downloads. Budget: 100,000
@@ -21,11 +22,10 @@ extension HadirDatabase {
         }
     }
 
-    /// How many punches are above the clear watermark (GET_FREE_SIZES, before a snapshot).
+    /// How many punches a snapshot would hold now (GET_FREE_SIZES, before a snapshot).
     public func pullAttendanceCount() throws(StoreError) -> Int {
         try reading { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM journal WHERE seq > ?", arguments: [try Self.clearedThroughSeq(db)])
-                ?? 0
+            try Self.punchCount(db, after: try Self.clearedThroughSeq(db), through: Int64.max)
         }
     }
 

@@ -1,7 +1,8 @@
 import GRDB
 import HadirCore
 
-/// The journal range a pull announces at GET_FREE_SIZES: punches with `afterSeq < seq <= throughSeq`.
+/// The journal range a pull announces at GET_FREE_SIZES: punches with `afterSeq < seq <= throughSeq`,
+/// less rows a correction in the range supersedes.
 public struct PullAttendanceBounds: Sendable, Equatable {
     public var afterSeq: Int64
     public var throughSeq: Int64
@@ -29,21 +30,35 @@ extension HadirDatabase {
         }
     }
 
-    /// The punches in `(afterSeq, throughSeq]`, in seq order, read fast (cursor, column indexes).
+    /// The punches in `(afterSeq, throughSeq]`, in seq order, read fast (cursor, column indexes);
+    /// rows a correction in the range supersedes are left out.
     public func pullPunches(afterSeq: Int64, throughSeq: Int64) throws(StoreError) -> [PullPunch] {
         try reading { db in try Self.fetchPullPunches(db, after: afterSeq, through: throughSeq) }
     }
 
     static func punchCount(_ db: Database, after: Int64, through: Int64) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM journal WHERE seq > ? AND seq <= ?", arguments: [after, through]) ?? 0
+        try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM journal AS j WHERE j.seq > ? AND j.seq <= ? AND \(notSupersededThrough)",
+            arguments: [after, through, through]) ?? 0
     }
+
+    /// SQL condition on `journal AS j` (one `?`: the range's last seq): no correction row within
+    /// the range re-times it. Pull clients see the effective log — a corrected punch once, at its
+    /// corrected time — because they cannot be told which row a correction replaces
+    /// (docs/decisions/0010-clock-corrections.md). Bounding by the range keeps a range's count
+    /// and rows the same however many corrections arrive later.
+    static let notSupersededThrough = "NOT EXISTS (SELECT 1 FROM journal AS c WHERE c.corrects_seq = j.seq AND c.seq <= ?)"
 
     static func fetchPullPunches(_ db: Database, after: Int64, through: Int64) throws -> [PullPunch] {
         var punches: [PullPunch] = []
         punches.reserveCapacity(try punchCount(db, after: after, through: through))
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT seq, pin, utc_ms, zone_offset_s, verify, state FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq",
-            arguments: [after, through])
+            db,
+            sql: """
+                SELECT j.seq, j.pin, j.utc_ms, j.zone_offset_s, j.verify, j.state FROM journal AS j
+                WHERE j.seq > ? AND j.seq <= ? AND \(notSupersededThrough) ORDER BY j.seq
+                """,
+            arguments: [after, through, through])
         while let row = try rows.next() {
             let seq: Int64 = row[0]
             let zone: Int64 = row[3]

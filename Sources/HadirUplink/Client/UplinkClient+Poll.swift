@@ -130,7 +130,10 @@ extension UplinkClient {
         var start = punches.startIndex
         while start < punches.endIndex {
             let end = min(start + settings.resendChunk, punches.endIndex)
-            guard let batch = try? ATTLOGEncoder.batch(punches[start..<end], zoneOffsetSeconds: settings.zoneOffsetSeconds),
+            guard
+                let batch = try? ATTLOGEncoder.batch(
+                    punches[start..<end], zoneOffsetSeconds: settings.zoneOffsetSeconds,
+                    originals: correctedOriginals(of: punches[start..<end])),
                 case .success(let response) = await exchange(
                     .post(
                         endpoints.upload(table: .attendanceLog, stamp: min(max(batch.stamp, ackedSeq), Int64(Int32.max))),

@@ -218,7 +218,8 @@ public final class UplinkClient: Sendable {
         }
         let encoded: ATTLOGBatch
         do {
-            encoded = try ATTLOGEncoder.batch(punches, zoneOffsetSeconds: settings.zoneOffsetSeconds)
+            encoded = try ATTLOGEncoder.batch(
+                punches, zoneOffsetSeconds: settings.zoneOffsetSeconds, originals: correctedOriginals(of: punches))
         } catch {
             recordFailure("encoding seq \(batch.afterSeq + 1)...\(batch.throughSeq): \(error)")
             return session.uploadFailed(kind: .notOK("cannot encode: \(error)"), retryAfter: nil, now: clock())

@@ -10,22 +10,46 @@ public enum ATTLOGEncoder {
     public static func line(pin: EmployeePIN, localTime: LocalDateTime, state: PunchState, verify: VerifyMethod) throws(ATTLOGEncoderError)
         -> String
     {
-        guard let time = ADMSLocalTime.format(localTime) else { throw .unrepresentableTime(localTime) }
-        return [pin.rawValue, time, String(state.rawValue), String(verify.rawValue), "0", "0", "0"].joined(separator: "\t")
+        try line(pin: pin, localTime: localTime, state: state, verify: verify, reserved: "0")
     }
 
     /// The ATTLOG line of a journal punch, its UTC instant shown as wall time at `zoneOffsetSeconds`
     /// (normally the punch's own `draft.zoneOffsetSeconds`, or the zone the server is configured with).
-    public static func line(for punch: Punch, zoneOffsetSeconds: Int32) throws(ATTLOGEncoderError) -> String {
+    ///
+    /// A clock correction row names the punch it re-times in the last (reserved) field,
+    /// `corrects=2026-11-23T08:05:11`: the original line's local time, which with the serial and PIN
+    /// is the server's own key for the line it already holds (`original`, looked up by the caller;
+    /// without it, `corrects=seq:<n>`). Other lines keep `0` there. See
+    /// docs/decisions/0010-clock-corrections.md.
+    public static func line(for punch: Punch, zoneOffsetSeconds: Int32, original: Punch? = nil) throws(ATTLOGEncoderError) -> String {
         let time = LocalDateTime(utcMilliseconds: punch.utcMilliseconds, offsetSeconds: zoneOffsetSeconds)
-        return try line(pin: punch.pin, localTime: time, state: punch.draft.state, verify: punch.draft.verify)
+        var reserved = "0"
+        if let correctsSeq = punch.draft.correctsSeq {
+            reserved = "corrects=seq:\(correctsSeq)"
+            if let original, original.seq == correctsSeq {
+                let originalTime = LocalDateTime(utcMilliseconds: original.utcMilliseconds, offsetSeconds: zoneOffsetSeconds)
+                guard let text = ADMSLocalTime.format(originalTime) else { throw .unrepresentableTime(originalTime) }
+                reserved = "corrects=" + String(text.map { $0 == " " ? "T" : $0 })
+            }
+        }
+        return try line(pin: punch.pin, localTime: time, state: punch.draft.state, verify: punch.draft.verify, reserved: reserved)
+    }
+
+    private static func line(pin: EmployeePIN, localTime: LocalDateTime, state: PunchState, verify: VerifyMethod, reserved: String)
+        throws(ATTLOGEncoderError) -> String
+    {
+        guard let time = ADMSLocalTime.format(localTime) else { throw .unrepresentableTime(localTime) }
+        return [pin.rawValue, time, String(state.rawValue), String(verify.rawValue), "0", "0", reserved].joined(separator: "\t")
     }
 
     /// The upload body for `punches` (in journal order) and the Stamp to send with it.
     ///
     /// Throws for an empty batch, for seqs that do not strictly increase (the reference forbids
     /// out-of-order batches), and when the last seq does not fit the positive int32 a Stamp must be.
-    public static func batch(_ punches: some Collection<Punch>, zoneOffsetSeconds: Int32) throws(ATTLOGEncoderError) -> ATTLOGBatch {
+    /// `originals` holds, by seq, the punches the batch's correction rows re-time.
+    public static func batch(_ punches: some Collection<Punch>, zoneOffsetSeconds: Int32, originals: [Int64: Punch] = [:])
+        throws(ATTLOGEncoderError) -> ATTLOGBatch
+    {
         guard let first = punches.first else { throw .emptyBatch }
         var lines: [String] = []
         lines.reserveCapacity(punches.count)
@@ -33,7 +57,8 @@ public enum ATTLOGEncoder {
         for punch in punches {
             if let previous, punch.seq <= previous { throw .sequenceNotIncreasing(previous: previous, next: punch.seq) }
             previous = punch.seq
-            lines.append(try line(for: punch, zoneOffsetSeconds: zoneOffsetSeconds))
+            lines.append(
+                try line(for: punch, zoneOffsetSeconds: zoneOffsetSeconds, original: punch.draft.correctsSeq.flatMap { originals[$0] }))
         }
         let last = previous ?? first.seq
         guard (1...Int64(Int32.max)).contains(last) else { throw .stampOutOfRange(last) }

@@ -11,7 +11,8 @@ struct HadirCtl: AsyncParsableCommand {
         version: HadirVersion.current,
         subcommands: [
             Status.self, Users.self, UserAdd.self, UserRemove.self, Enroll.self, DeleteFinger.self, DeleteFace.self, Punches.self,
-            VerifyJournal.self, ExportPublicKey.self, JournalProofCommand.self, AuditFingers.self, Reconcile.self, Archive.self, Sync.self,
+            VerifyJournal.self, ExportPublicKey.self, JournalProofCommand.self, RotateTemplateKey.self, AuditFingers.self, Reconcile.self,
+            Archive.self, Sync.self,
             Events.self, Metrics.self, Doctor.self,
         ])
 

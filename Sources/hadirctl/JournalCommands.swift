@@ -138,3 +138,19 @@ struct JournalProofCommand: ParsableCommand {
         Output.json(proof)
     }
 }
+
+struct RotateTemplateKey: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotate-template-key",
+        abstract: "Seal every stored fingerprint template with a new key (the daemon does it; audited).")
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let rotation = try call { () throws(ControlClientError) in try options.client.rotateTemplateKey() }
+        if options.json { return Output.json(rotation) }
+        print("template key \(rotation.activeKey) active; \(rotation.resealed) template(s) re-sealed")
+        if !rotation.unreadable.isEmpty {
+            print(Output.red("could not open the templates of: \(rotation.unreadable.joined(separator: ", ")) (left as they were)"))
+        }
+    }
+}

@@ -231,4 +231,6 @@ public struct HadirConfiguration: Sendable {
     /// The device's journal-signing key (PKCS#8 PEM, mode 0600) and its public half.
     public var signingKeyPath: String { device.stateDirectory + "/journal-signing.key" }
     public var publicKeyPath: String { device.stateDirectory + "/journal-signing.pub" }
+    /// The AES-256 keys that seal fingerprint templates in the database (mode 0600).
+    public var templateKeyPath: String { device.stateDirectory + "/template.keys" }
 }

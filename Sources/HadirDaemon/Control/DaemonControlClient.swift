@@ -25,6 +25,11 @@ public struct DaemonControlClient: Sendable {
         return try http.call(.get, "/v1/journal/proof" + (query.isEmpty ? "" : "?" + query), as: JournalProof.self)
     }
 
+    /// A new template key; every stored template re-sealed with it.
+    public func rotateTemplateKey() throws(ControlClientError) -> TemplateKeyRotation {
+        try http.call(.post, "/v1/template-key/rotate", as: TemplateKeyRotation.self)
+    }
+
     public func users() throws(ControlClientError) -> [UserRow] {
         try http.call(.get, "/v1/users", as: [UserRow].self)
     }

@@ -26,6 +26,9 @@ public struct Daemon {
         let notifier = SystemdNotifier()
         let (database, quarantined) = try DatabaseOpener.open(path: configuration.databasePath, logger: logger)
         let serial = try DeviceIdentity.serial(stateDirectory: configuration.device.stateDirectory, override: configuration.device.serial)
+        try TemplateKeyFile.apply(
+            try TemplateKeyFile.loadOrCreate(path: configuration.templateKeyPath), path: configuration.templateKeyPath, to: database,
+            logger: logger)
         let integrity = try JournalIntegrity.start(configuration: configuration, serial: serial, database: database, logger: logger)
         let hub = FeedbackHub(printsLines: configuration.output.feedbackLines, logger: logger)
         let language = configuration.device.language

@@ -30,4 +30,6 @@ public struct AuditAction: StoredTag {
     public static let deleteFace = AuditAction(rawValue: "delete-face")
     /// An orphan face id was deleted from the face module.
     public static let orphanFaceCleared = AuditAction(rawValue: "orphan-face-cleared")
+    /// The template key was rotated and stored templates re-sealed with the new one.
+    public static let templateKeyRotated = AuditAction(rawValue: "template-key-rotated")
 }

@@ -21,6 +21,8 @@ public final class HadirDatabase: Sendable {
     /// Wall-clock milliseconds since the epoch, for `created_ms`, `at_ms` and friends.
     let clock: @Sendable () -> Int64
     let writerState = WriterState()
+    /// Seals finger templates at rest; nil stores them as given (tools and tests without a key).
+    let templateKeys = TemplateKeyringHolder()
 
     /// Writer-side state, read and written only on GRDB's serial writer queue: that queue is the
     /// lock, which is why the class can be shared.

@@ -42,7 +42,7 @@ extension HadirDatabase {
 
             let claimed = try OrphanSlotRow.deleteOne(db, key: Int64(slot))
             let claimNote = claimed ? " (pending slot claimed)" : ""
-            let templateData = template.map { Data($0) }
+            let templateData = storedTemplate(template, pin: pin)
             guard case .replacing(let oldSlot) = admission else {
                 try FingerSlotRow(
                     pin: pin.rawValue, slot: Int64(slot), template: templateData, enrolledMilliseconds: now
@@ -138,10 +138,11 @@ extension HadirDatabase {
 
     /// The stored template bytes of the employee's finger, or nil (no finger, or not stored).
     public func template(pin: EmployeePIN) throws(StoreError) -> [UInt8]? {
-        try reading { db in
+        let stored = try reading { db in
             try FingerSlotRow.filter(FingerSlotRow.Columns.pin == pin.rawValue).order(FingerSlotRow.Columns.slot)
                 .fetchOne(db)
-        }?.template.map { [UInt8]($0) }
+        }?.template
+        return try stored.map { stored throws(StoreError) in try openedTemplate(stored, pin: pin.rawValue) }
     }
 
     /// Module slots that are not free: employees' fingers plus orphans still to be deleted.

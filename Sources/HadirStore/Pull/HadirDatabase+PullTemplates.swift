@@ -25,7 +25,8 @@ extension HadirDatabase {
             let template: Data = row[2]
             templates.append(
                 PullTemplate(
-                    uid: uid, pin: try decodePIN(text, table: FingerSlotRow.databaseTableName, key: key), template: [UInt8](template)))
+                    uid: uid, pin: try decodePIN(text, table: FingerSlotRow.databaseTableName, key: key),
+                    template: try openedTemplate(template, pin: text)))
         }
         return templates
     }

@@ -399,12 +399,19 @@ class Harness:
             problems.append(f"punches --offline: {lines[begin] if begin is not None else 'no output'}")
             opened = False
         else:
-            try:
-                rows = json.loads("\n".join(lines[begin + 1:end]))
-                journal = {row["seq"]: row["hash"] for row in rows}
-            except (ValueError, KeyError, TypeError) as error:
-                problems.append(f"punches --offline: unreadable JSON ({error})")
-                opened = False
+            for row in lines[begin + 1:end]:
+                match = re.fullmatch(r"(\d+) ([0-9a-f]{64})", row.strip())
+                if not match:
+                    problems.append(f"punches --offline: unreadable row {row!r}")
+                    opened = False
+                    break
+                if int(match.group(1)) in journal:
+                    problems.append(f"punches --offline lists seq {match.group(1)} twice")
+                    self.verify_failures.append((round_index, f"seq {match.group(1)} twice"))
+                journal[int(match.group(1))] = match.group(2)
+            if verdict is not None and verdict.get("punches") is not None and verdict["punches"] != len(journal):
+                problems.append(f"verify-journal counted {verdict['punches']} punches, the listing has {len(journal)}")
+                self.verify_failures.append((round_index, "count mismatch"))
         if not opened:
             self.open_failures.append((f"after round {round_index - 1}", "; ".join(problems)))
         seqs = sorted(journal)
@@ -418,7 +425,14 @@ class Harness:
                 lost_now += 1
                 self.lost.setdefault((seq, expected), (found, round_index, self.ack_round.get(seq)))
         ext4 = info.get("EXT4", "")
-        return {"journal": len(journal), "lost": lost_now, "problems": problems,
+        stamps = {}
+        for line in lines:
+            match = re.match(r"PC (BOOT|TIME (\S+)|CHECK-DONE)\b.*uptime=([\d.]+)", line)
+            if match:
+                stamps[match.group(2) or match.group(1)] = float(match.group(3))
+        steps = ["BOOT", "integrity-checked", "verified", "listed", "CHECK-DONE"]
+        timing = {f"{b}": round(stamps[b] - stamps[a], 2) for a, b in zip(steps, steps[1:]) if a in stamps and b in stamps}
+        return {"journal": len(journal), "lost": lost_now, "problems": problems, "guest_check_s": timing,
                 "ext4_recovery": "recovery complete" in ext4 or "orphan" in ext4}
 
     # -- rounds ----------------------------------------------------------------------------------
@@ -433,7 +447,10 @@ class Harness:
         try:
             result = self.check(index, qemu, console)
             booted = time.monotonic() - started
+            self.wait_lines(qemu, console, lambda l: l.startswith("PC DAEMON-STARTED"), 60, "hadird to start")
+            daemon_started = time.monotonic()
             self.wait_lines(qemu, console, lambda l: '"event":"ready"' in l, 90, "hadird ready")
+            ready_s = time.monotonic() - daemon_started
             self.wait_lines(qemu, console, lambda l: '"event":"punch"' in l, 60, "the first punch")
             first_punch = time.monotonic()
             if plan == "timed":
@@ -474,14 +491,14 @@ class Harness:
         if flushes is None or flushes < acks:
             self.flush_shortfalls.append((index, flushes, acks))
         summary = dict(result, round=index, plan=plan, run_s=round(cut_time - first_punch, 3), acks=acks,
-                       boot_check_s=round(booted, 1), **stats)
+                       boot_check_s=round(booted, 1), hadird_ready_s=round(ready_s, 2), **stats)
         self.rounds.append(summary)
         self.log(f"round {index:3d}: checked {result['journal']} punches, lost {result['lost']}"
                  f"{' (ext4 journal replayed)' if result['ext4_recovery'] else ''}"
                  f"{' PROBLEMS: ' + '; '.join(result['problems']) if result['problems'] else ''} | "
                  f"cut '{plan}' {summary['run_s']:.2f}s after the first punch: {acks} acknowledged, "
                  f"{stats.get('wr_operations', '?')} writes, {flushes if flushes is not None else '?'} flushes "
-                 f"(boot+check {booted:.1f}s)")
+                 f"(boot+check {booted:.1f}s, hadird ready {ready_s:.1f}s)")
 
     def collect_acks(self, index, console):
         acks = 0
@@ -532,11 +549,10 @@ class Harness:
                 lowered = line.lower()
                 if "quarantin" in lowered and "database" in lowered:
                     self.open_failures.append((path.name, line.strip()))
-                for level in ("critical", "error"):
-                    if re.search(r"\b%s\b" % level, lowered):
-                        key = re.sub(r"^\S+\s+", "", line.strip())[:160]
-                        counts[key] = counts.get(key, 0) + 1
-                        break
+                # hadird's log lines: "<timestamp> <level> hadird: ..."; kernel panics and oopses too.
+                if re.match(r"^\S+ (error|critical) ", line) or "Kernel panic" in line or "Oops" in line:
+                    key = re.sub(r"^\S+\s+", "", line.strip())[:160]
+                    counts[key] = counts.get(key, 0) + 1
         return counts
 
     def run(self):

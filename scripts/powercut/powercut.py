@@ -487,6 +487,8 @@ class Harness:
                 qemu.wait()
             shutil.rmtree(scratch, ignore_errors=True)
         acks = self.collect_acks(index, console)
+        if any(l.startswith("PC DAEMON-EXITED") for l in console.lines):
+            self.open_failures.append((f"round {index}", "hadird exited before the cut (see the .serial log)"))
         flushes = stats.get("flush_operations")
         if flushes is None or flushes < acks:
             self.flush_shortfalls.append((index, flushes, acks))
@@ -547,7 +549,7 @@ class Harness:
         for path in sorted(self.logs.glob("*.serial")):
             for line in path.read_text(errors="replace").splitlines():
                 lowered = line.lower()
-                if "quarantin" in lowered and "database" in lowered:
+                if ("quarantin" in lowered and "database" in lowered) or "database is damaged" in lowered:
                     self.open_failures.append((path.name, line.strip()))
                 # hadird's log lines: "<timestamp> <level> hadird: ..."; kernel panics and oopses too.
                 if re.match(r"^\S+ (error|critical) ", line) or "Kernel panic" in line or "Oops" in line:

@@ -285,6 +285,7 @@ class Harness:
         self.scale = 1 if self.accel == "kvm" else 6  # TCG is several times slower
         self.acknowledged = {}  # seq -> hash, every punch whose feedback line reached the host
         self.ack_round = {}  # seq -> round it was acknowledged in
+        self.ack_pairs = set()  # every (seq, hash) acknowledged: more than len(acknowledged) if a seq was reused
         self.lost = {}  # (seq, acknowledged hash) -> (found hash or None, boot that saw it, round it was acknowledged in)
         self.verify_failures = []
         self.open_failures = []
@@ -514,6 +515,7 @@ class Harness:
             if event.get("event") != "punch" or "seq" not in event or "hash" not in event:
                 continue
             seq, digest = event["seq"], event["hash"]
+            self.ack_pairs.add((seq, digest))
             previous = self.acknowledged.get(seq)
             if previous is not None and previous != digest:
                 # hadird reused an acknowledged seq: the earlier punch is gone (also found by the check
@@ -597,7 +599,7 @@ class Harness:
             ok = failure is None and cuts_done >= self.args.cuts and bool(self.lost)
             self.log(f"SELF-TEST (hadird without fsync): {len(self.lost)} acknowledged punches lost -> "
                      + ("the harness caught it" if self.lost else "the harness did NOT catch it"))
-        self.log(f"powercut summary: cuts {cuts_done}, acknowledged punches {len(self.acknowledged)}, "
+        self.log(f"powercut summary: cuts {cuts_done}, acknowledged punches {len(self.ack_pairs)}, "
                  f"lost {len(self.lost)}, verify failures {len(self.verify_failures)}, "
                  f"open failures {len(self.open_failures)}, flush shortfalls {len(self.flush_shortfalls)}, "
                  f"accel {self.accel}, wall {wall / 60:.1f} min, SEED={seed} -> {'PASS' if ok else 'FAIL'}")

@@ -11,7 +11,7 @@ PEERS_STAMP := $(PEERS_VENV)/.installed
 PEERS_REQUIREMENTS := Tests/peers/requirements.txt
 export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test pull-peer-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers
+.PHONY: deps build release test pull-peer-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -144,6 +144,36 @@ deb:
 	install -m 0755 packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm .build-deb/root/DEBIAN/; \
 	install -m 0644 packaging/debian/conffiles .build-deb/root/DEBIAN/; \
 	dpkg-deb --root-owner-group --build .build-deb/root ".build-deb/hadir_$(VERSION)_$$arch.deb"
+
+## powercut: hadird and hadir-sim in a QEMU VM (Debian kernel, ext4 disk image) scanning nonstop while
+## the VM's power is cut (`quit` on the monitor) CUTS times (default 20, at least 20 for the record);
+## every punch whose feedback reached the host must be in the journal, verify-journal must pass and the
+## database must open (docs/powercut.md). SEED=n replays a run. Release binaries are built with the
+## `make install` flags unless HADIR_POWERCUT_BIN_DIR names a directory holding them. Not in `make test`.
+## POWERCUT_NO_FSYNC=1 is the harness's self-test: hadird runs with fsync disabled and the run passes
+## only if lost punches are reported.
+POWERCUT_APT_PACKAGES := qemu-system-x86 e2fsprogs cpio gzip sqlite3 binutils python3
+CUTS ?= 20
+SEED ?=
+HADIR_POWERCUT_BIN_DIR ?=
+POWERCUT_NO_FSYNC ?= 0
+powercut:
+	@missing=$$(for p in $(POWERCUT_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@if [ -n "$(HADIR_POWERCUT_BIN_DIR)" ]; then \
+	  echo "powercut: using the binaries in $(HADIR_POWERCUT_BIN_DIR)"; \
+	else \
+	  $(MAKE) deps && \
+	  for product in hadird hadirctl hadir-sim; do $(SWIFT) build $(RELEASE_FLAGS) --product $$product || exit 1; done; \
+	fi
+	bin="$(HADIR_POWERCUT_BIN_DIR)"; [ -n "$$bin" ] || bin="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)"; \
+	HADIR_POWERCUT_NO_FSYNC=$(POWERCUT_NO_FSYNC) ./scripts/powercut/build-image.sh "$$bin" .build-powercut
+	$(PYTHON) scripts/powercut/powercut.py run --work .build-powercut --cuts $(CUTS) $(if $(SEED),--seed $(SEED)) \
+	  $(if $(filter 1,$(POWERCUT_NO_FSYNC)),--expect-loss)
 
 clean:
 	rm -rf .build .build-*

@@ -30,4 +30,9 @@ public struct AuditAction: StoredTag {
     public static let deleteFace = AuditAction(rawValue: "delete-face")
     /// An orphan face id was deleted from the face module.
     public static let orphanFaceCleared = AuditAction(rawValue: "orphan-face-cleared")
+    /// The database failed its check at start and was moved aside; the first line of the fresh
+    /// database (detail: the quarantined file, its size and SQLite's complaint).
+    public static let databaseQuarantined = AuditAction(rawValue: "database-quarantined")
+    /// `hadirctl recover` copied readable rows of a quarantined database (detail: the counts).
+    public static let recover = AuditAction(rawValue: "recover")
 }

@@ -276,25 +276,14 @@ public enum ConfigLoader {
         }
     }
 
-    /// The state directory must exist (or be creatable) and be writable: the journal lives there.
+    /// A state_dir naming a file is a mistake in the config. Whether the directory can be created
+    /// and written is checked at start by ``StateDirectory/prepare(_:)``, with its own exit code.
     static func checkStateDirectory(_ path: String, file: String, locator: TOMLKeyLocator) throws(ConfigError) {
-        let key = "device.state_dir"
-        func fail(_ reason: String) -> ConfigError {
-            ConfigError(file: file, line: locator.line(of: key), key: key, reason: "\(path): \(reason)")
-        }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw fail("exists but is not a directory") }
-        } else {
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
-            } catch {
-                throw fail("cannot create state directory (\(error.localizedDescription))")
-            }
-        }
-        guard access(path, R_OK | W_OK | X_OK) == 0 else {
-            throw fail("state directory is not readable and writable by this user (\(String(cString: strerror(errno))))")
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ConfigError(
+                file: file, line: locator.line(of: "device.state_dir"), key: "device.state_dir",
+                reason: "\(path): exists but is not a directory")
         }
     }
 }

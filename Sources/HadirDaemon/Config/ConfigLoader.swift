@@ -230,6 +230,11 @@ public enum ConfigLoader {
                 file: file, line: locator.line(of: "control.listen"), key: "control.token",
                 reason: "listen opens the control API to the LAN, so it needs token = \"<at least 16 characters>\"")
         }
+        if config.storage.criticalFreeMegabytes > config.storage.warnFreeMegabytes, config.storage.warnFreeMegabytes > 0 {
+            throw ConfigError(
+                file: file, line: locator.line(of: "storage.critical_free_mb"), key: "storage.critical_free_mb",
+                reason: "critical_free_mb is larger than warn_free_mb")
+        }
         let base = config.policy.profile
         do {
             config.policy.profile = try AttendanceProfile(

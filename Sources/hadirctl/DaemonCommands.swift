@@ -4,6 +4,7 @@ import HadirControl
 import HadirCore
 import HadirDaemon
 import HadirPull
+import HadirStore
 
 /// Runs a control API call and turns a failure into one clear line and exit code 1.
 func call<Answer>(_ body: () throws(ControlClientError) -> Answer) throws -> Answer {
@@ -36,6 +37,7 @@ struct Status: ParsableCommand {
             "users      \(status.users), fingers \(status.fingers), faces \(status.faces)"
                 + (status.orphanSlots.isEmpty ? "" : ", slots to delete on module: \(status.orphanSlots)")
                 + (status.orphanFaces.isEmpty ? "" : ", faces to delete on module: \(status.orphanFaces)"))
+        if let storage = status.storage { printStorage(storage) }
         for uplink in status.uplinks { printUplink(uplink) }
         if let pull = status.pull { printPull(pull) }
     }
@@ -145,6 +147,22 @@ struct Events: ParsableCommand {
             }
         }
     }
+}
+
+/// Free space, a full disk and a quarantined database.
+func printStorage(_ storage: StorageStatus) {
+    let free = storage.freeBytes.map { "\($0 / 1_048_576) MB free" } ?? "free space not read yet"
+    let level: String
+    switch storage.level {
+    case .ok: level = Output.green("ok")
+    case .warning, .critical: level = Output.red(storage.level.rawValue.uppercased())
+    case .full: level = Output.red("FULL: punches are refused (\(storage.refusedPunches) so far)")
+    }
+    print("storage    \(level), \(free)")
+    guard let quarantined = storage.quarantined else { return }
+    print(
+        "           quarantined database \(quarantined.file): "
+            + (quarantined.recovered.map { "recovered (\($0))" } ?? Output.red("not recovered; run hadirctl recover \(quarantined.file)")))
 }
 
 /// One line per server: delivery state at a glance.

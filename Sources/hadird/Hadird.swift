@@ -34,6 +34,12 @@ struct Hadird: AsyncParsableCommand {
             FileHandle.standardError.write(Data("hadird: \(error.description)\n".utf8))
             throw ExitCode(ConfigError.exitCode)
         }
+        do {
+            try StateDirectory.prepare(configuration.device.stateDirectory)
+        } catch {
+            FileHandle.standardError.write(Data("hadird: \(error.description)\n".utf8))
+            throw ExitCode(StateDirectoryError.exitCode)
+        }
         if checkConfig {
             print("\(path ?? "embedded defaults"): configuration OK")
             return
@@ -51,6 +57,10 @@ struct Hadird: AsyncParsableCommand {
         do {
             let lifecycle = LifecycleOptions(source: ConfigSource(path: path, environment: environment), logLevel: level)
             try await Daemon(configuration: configuration, logger: logger, lifecycle: lifecycle).run()
+        } catch let error as StateDirectoryError {
+            logger.critical("hadird cannot write its state", metadata: ["error": "\(error)"])
+            FileHandle.standardError.write(Data("hadird: \(error.description)\n".utf8))
+            throw ExitCode(StateDirectoryError.exitCode)
         } catch {
             logger.critical("hadird stopped on an error", metadata: ["error": "\(error)"])
             throw ExitCode(1)

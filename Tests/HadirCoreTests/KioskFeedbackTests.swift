@@ -44,4 +44,11 @@ import Testing
         #expect(BiometricModality.face.verifyMethod.rawValue == 15)
         #expect(BiometricModality.fingerprint.verifyMethod.rawValue == 1)
     }
+
+    @Test func storageFaultsTellThePersonToCallTheOperator() {
+        #expect(KioskFeedback.storageFull.text() == "Penyimpanan penuh — hubungi operator")
+        #expect(KioskFeedback.storageFull.text(in: .english) == "Storage full — contact the operator")
+        #expect(KioskFeedback.storageLow.text() == "Penyimpanan hampir penuh — hubungi operator")
+        #expect(KioskFeedback.storageFull.text().contains("Terima kasih") == false)
+    }
 }

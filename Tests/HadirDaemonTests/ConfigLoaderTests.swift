@@ -165,4 +165,16 @@ import Testing
             #expect(failure?.file.hasSuffix("hadird.toml") == true)
         }
     }
+
+    @Test func storageThresholdsAreReadAndCriticalMustNotExceedWarn() throws {
+        let defaults = try load("[device]\nstate_dir = \"$DIR\"\n")
+        #expect(defaults.storage.warnFreeMegabytes == 500)
+        #expect(defaults.storage.criticalFreeMegabytes == 50)
+        let config = try load("[device]\nstate_dir = \"$DIR\"\n[storage]\nwarn_free_mb = 300\ncritical_free_mb = 30\ncheck_every_s = 10\n")
+        #expect(config.storage.thresholds == StorageThresholds(warnFreeMegabytes: 300, criticalFreeMegabytes: 30))
+        #expect(config.storage.checkEverySeconds == 10)
+        let inverted = error("[device]\nstate_dir = \"$DIR\"\n[storage]\nwarn_free_mb = 10\ncritical_free_mb = 30\n")
+        #expect(inverted?.key == "storage.critical_free_mb")
+        #expect(inverted?.line == 5)
+    }
 }

@@ -19,6 +19,14 @@ public enum KioskFeedback: Hashable, Sendable {
     case clockSynchronized
     /// The wall clock went back by `seconds`; punches keep their order by seq.
     case clockJumpedBack(seconds: Int64)
+    /// The disk is full: the punch was refused, not kept in memory (decision 0012).
+    case storageFull
+    /// Free space under the state directory fell below a configured threshold.
+    case storageLow
+    /// Punches are stored again after a full disk, or free space is back above the thresholds.
+    case storageRecovered
+    /// The database was damaged at start, moved aside and a fresh one started.
+    case databaseQuarantined
 
     /// The sentence for the screen and the voice.
     public func text(in language: KioskLanguage = .indonesian) -> String {
@@ -58,6 +66,10 @@ public enum KioskFeedback: Hashable, Sendable {
         case .clockUnsynchronized: "Jam belum sinkron"
         case .clockSynchronized: "Jam sudah sinkron"
         case .clockJumpedBack(let seconds): "Jam mundur \(seconds) detik"
+        case .storageFull: "Penyimpanan penuh — hubungi operator"
+        case .storageLow: "Penyimpanan hampir penuh — hubungi operator"
+        case .storageRecovered: "Penyimpanan kembali normal"
+        case .databaseQuarantined: "Basis data rusak telah diganti — hubungi operator"
         }
     }
 
@@ -91,6 +103,10 @@ public enum KioskFeedback: Hashable, Sendable {
         case .clockUnsynchronized: "Clock not synchronised"
         case .clockSynchronized: "Clock synchronised"
         case .clockJumpedBack(let seconds): "Clock went back \(seconds) s"
+        case .storageFull: "Storage full — contact the operator"
+        case .storageLow: "Storage almost full — contact the operator"
+        case .storageRecovered: "Storage back to normal"
+        case .databaseQuarantined: "Damaged database replaced — contact the operator"
         }
     }
 

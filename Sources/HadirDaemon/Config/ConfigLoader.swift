@@ -230,6 +230,11 @@ public enum ConfigLoader {
                 file: file, line: locator.line(of: "control.listen"), key: "control.token",
                 reason: "listen opens the control API to the LAN, so it needs token = \"<at least 16 characters>\"")
         }
+        if config.storage.criticalFreeMegabytes > config.storage.warnFreeMegabytes, config.storage.warnFreeMegabytes > 0 {
+            throw ConfigError(
+                file: file, line: locator.line(of: "storage.critical_free_mb"), key: "storage.critical_free_mb",
+                reason: "critical_free_mb is larger than warn_free_mb")
+        }
         let base = config.policy.profile
         do {
             config.policy.profile = try AttendanceProfile(
@@ -276,25 +281,14 @@ public enum ConfigLoader {
         }
     }
 
-    /// The state directory must exist (or be creatable) and be writable: the journal lives there.
+    /// A state_dir naming a file is a mistake in the config. Whether the directory can be created
+    /// and written is checked at start by ``StateDirectory/prepare(_:)``, with its own exit code.
     static func checkStateDirectory(_ path: String, file: String, locator: TOMLKeyLocator) throws(ConfigError) {
-        let key = "device.state_dir"
-        func fail(_ reason: String) -> ConfigError {
-            ConfigError(file: file, line: locator.line(of: key), key: key, reason: "\(path): \(reason)")
-        }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw fail("exists but is not a directory") }
-        } else {
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
-            } catch {
-                throw fail("cannot create state directory (\(error.localizedDescription))")
-            }
-        }
-        guard access(path, R_OK | W_OK | X_OK) == 0 else {
-            throw fail("state directory is not readable and writable by this user (\(String(cString: strerror(errno))))")
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ConfigError(
+                file: file, line: locator.line(of: "device.state_dir"), key: "device.state_dir",
+                reason: "\(path): exists but is not a directory")
         }
     }
 }

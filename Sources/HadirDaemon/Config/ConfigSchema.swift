@@ -130,6 +130,17 @@ struct ConfigSchema {
                 config.journal.checkpointEvery = try value.int(in: 1...100_000)
             }
         ],
+        "storage": [
+            "warn_free_mb": { config, _, value throws(ConfigValueError) in
+                config.storage.warnFreeMegabytes = try value.int(in: 0...1_000_000)
+            },
+            "critical_free_mb": { config, _, value throws(ConfigValueError) in
+                config.storage.criticalFreeMegabytes = try value.int(in: 0...1_000_000)
+            },
+            "check_every_s": { config, _, value throws(ConfigValueError) in
+                config.storage.checkEverySeconds = try value.int(in: 1...86_400)
+            },
+        ],
         "pull": [
             "enabled": { config, _, value throws(ConfigValueError) in config.pull.enabled = try value.bool() },
             "host": { config, _, value throws(ConfigValueError) in

@@ -170,6 +170,21 @@ public struct HadirConfiguration: Sendable {
         public var checkpointEvery = 100
     }
 
+    /// Free-space alarms for the state directory's disk (`[storage]`). Nothing is ever deleted to
+    /// make room: a full disk refuses punches (decision 0012).
+    public struct Storage: Sendable {
+        /// Below this many MB free: warning (log, status, kiosk event). 0 = off.
+        public var warnFreeMegabytes = 500
+        /// Below this many MB free: critical. 0 = off.
+        public var criticalFreeMegabytes = 50
+        /// How often free space is checked.
+        public var checkEverySeconds = 60
+
+        public var thresholds: StorageThresholds {
+            StorageThresholds(warnFreeMegabytes: warnFreeMegabytes, criticalFreeMegabytes: criticalFreeMegabytes)
+        }
+    }
+
     /// The ZK pull server on port 4370 (`[pull]`), for pyzk-based servers and tools.
     public struct Pull: Sendable {
         public var enabled = true
@@ -211,6 +226,7 @@ public struct HadirConfiguration: Sendable {
     public var control = Control()
     public var clock = Clock()
     public var journal = Journal()
+    public var storage = Storage()
     public var output = Output()
     public var uplinks: [UplinkServer] = []
     public var pull = Pull()

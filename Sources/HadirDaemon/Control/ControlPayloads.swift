@@ -83,9 +83,11 @@ public struct StatusReport: Codable, Sendable {
     public var pull: ZKPullServerStatus?
     /// Signed checkpoints and the start-up check of the journal.
     public var journal: JournalStatus?
+    /// Free space, a full disk, a quarantined database (decision 0012).
+    public var storage: StorageStatus?
 
     enum CodingKeys: String, CodingKey {
-        case version, serial, scanner, scanners, punches, users, fingers, faces, profile, uplinks, pull, clock, journal
+        case version, serial, scanner, scanners, punches, users, fingers, faces, profile, uplinks, pull, clock, journal, storage
         case stateDirectory = "state_dir"
         case lastSeq = "last_seq"
         case orphanSlots = "orphan_slots"

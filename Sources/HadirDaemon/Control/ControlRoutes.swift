@@ -13,6 +13,7 @@ enum ControlRoutes {
         "GET /v1/reconcile?from=&to=", "POST /v1/sync", "GET /v1/events (server-sent events)", "GET /v1/metrics",
         "GET /v1/audit-fingers", "GET /journal/proof?from=&to= (seqs; also /v1/journal/proof)",
         "POST /v1/template-key/rotate",
+        "POST /v1/recover {file} (a quarantined database)",
     ]
 
     static func register(on router: Router<BasicRequestContext>, actions: ControlActions) {
@@ -54,6 +55,9 @@ enum ControlRoutes {
         v1.get("audit-fingers") { _, _ in try ControlJSON.response(try await actions.audit()) }
         v1.post("template-key/rotate") { _, _ in try ControlJSON.response(try actions.rotateTemplateKey()) }
         v1.get("journal/proof") { request, _ in try journalProof(request, actions: actions) }
+        v1.post("recover") { request, _ in
+            try ControlJSON.response(try actions.recover(try await ControlJSON.decode(RecoverBody.self, from: request)))
+        }
         // Where Prometheus looks by default.
         router.get("metrics") { _, _ in try metrics(actions) }
         // The path servers are told about for offline verification.

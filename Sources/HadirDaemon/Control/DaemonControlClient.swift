@@ -2,6 +2,7 @@ import Foundation
 import HadirControl
 import HadirCore
 import HadirHTTPClient
+import HadirStore
 
 /// Typed calls to a running hadird's control API, for hadirctl and the system tests.
 public struct DaemonControlClient: Sendable {
@@ -108,6 +109,15 @@ public struct DaemonControlClient: Sendable {
 
     public func metrics() throws(ControlClientError) -> String {
         String(decoding: try http.send(.get, "/v1/metrics"), as: UTF8.self)
+    }
+
+    /// Salvages the readable rows of the quarantined database `file` (a name in the state
+    /// directory, or a path inside it) into the journal.
+    public func recover(file: String) throws(ControlClientError) -> SalvageReport {
+        var client = http
+        // Reading a large damaged file row by row takes a while.
+        client.timeout = .seconds(600)
+        return try client.call(.post, "/v1/recover", json: RecoverBody(file: file), as: SalvageReport.self)
     }
 
     public func auditFingers() throws(ControlClientError) -> FingerAuditPayload {

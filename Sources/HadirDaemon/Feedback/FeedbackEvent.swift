@@ -22,6 +22,14 @@ public struct FeedbackEvent: Codable, Sendable, Hashable {
         case clockSynced = "clock_synced"
         /// The wall clock went back against the monotonic clock.
         case clockBackwardJump = "clock_backward_jump"
+        /// A punch refused because the disk is full ("Penyimpanan penuh — hubungi operator").
+        case storageFull = "storage_full"
+        /// Free space crossed a `[storage]` threshold; `detail` says which and how much is left.
+        case storageLow = "storage_low"
+        /// Punches are stored again, or free space is back above the thresholds.
+        case storageRecovered = "storage_recovered"
+        /// The database was damaged at start and moved aside; `detail` names the kept file.
+        case databaseQuarantined = "database_quarantined"
         case ready
         case stopping
     }

@@ -25,6 +25,7 @@ public struct Daemon {
         DaemonMetrics.bootstrap()
         let notifier = SystemdNotifier()
         let (database, quarantined) = try DatabaseOpener.open(path: configuration.databasePath, logger: logger)
+        let storage = StorageHealth(thresholds: configuration.storage.thresholds, quarantine: try database.quarantineIncident())
         let serial = try DeviceIdentity.serial(stateDirectory: configuration.device.stateDirectory, override: configuration.device.serial)
         try TemplateKeyFile.apply(
             try TemplateKeyFile.loadOrCreate(path: configuration.templateKeyPath), path: configuration.templateKeyPath, to: database,
@@ -37,7 +38,8 @@ public struct Daemon {
         let recorder = try PunchRecorder(
             database: database, clock: clock, profile: configuration.policy.profile,
             duplicateWindow: DuplicateWindow(seconds: configuration.policy.duplicateWindowSeconds), deviceSerial: serial,
-            hub: hub, language: language, logger: logger, liveEvents: liveEvents, checkpointing: integrity.checkpointing)
+            hub: hub, language: language, logger: logger, liveEvents: liveEvents, checkpointing: integrity.checkpointing,
+            storage: storage)
         // One service per module; they share the recorder, so the dedupe window spans them all.
         let scanners = ScannerSet(
             configuration.scanners.map { scannerConfiguration in
@@ -75,13 +77,17 @@ public struct Daemon {
         let controlActions = ControlActions(
             database: database, scanners: scanners, enrollment: enrollment, hub: hub, recorder: recorder,
             configuration: configuration, clock: clock, serial: serial, uplink: uplink, pull: pull, integrity: integrity, logger: logger,
-            clockMonitor: clockMonitor)
+            clockMonitor: clockMonitor, storage: storage)
         let controlReadiness = ControlReadiness(listeners: ControlServer.endpoints(configuration).count)
 
         var services: [any Service] = scanners.services
         if let clockMonitor {
             services.append(ClockIntegrityService(monitor: clockMonitor))
         }
+        services.append(
+            StorageMonitor(
+                directory: configuration.device.stateDirectory, health: storage,
+                interval: .seconds(configuration.storage.checkEverySeconds), hub: hub, language: language, logger: logger))
         services += ControlServer.services(
             configuration: configuration, actions: controlActions, readiness: controlReadiness, logger: logger)
         if let uplink {
@@ -99,10 +105,6 @@ public struct Daemon {
         groupConfiguration.maximumGracefulShutdownDuration = Self.gracefulShutdownBudget
         let group = ServiceGroup(configuration: groupConfiguration)
 
-        if let quarantined {
-            try? database.recordScanEvent(
-                kind: "database_quarantined", pin: nil, slot: nil, detail: quarantined, atMilliseconds: clock.now().utcMilliseconds)
-        }
         let scannerPaths = configuration.scanners.map { "\($0.kind.modality.rawValue) \($0.path)" }.joined(separator: ", ")
         let ready = "serial \(serial), journal seq \(try database.lastPunch()?.seq ?? 0), scanner \(scannerPaths)"
         try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -114,6 +116,12 @@ public struct Daemon {
             if await controlReadiness.wait() {
                 logger.notice("hadird ready", metadata: ["serial": "\(serial)", "state_dir": "\(configuration.device.stateDirectory)"])
                 hub.publish(FeedbackEvent(event: .ready, message: "hadird \(HadirVersion.current) ready", detail: ready))
+                if let quarantined {
+                    hub.publish(
+                        FeedbackEvent(
+                            event: .databaseQuarantined, message: KioskFeedback.databaseQuarantined.text(in: language),
+                            detail: quarantined.file))
+                }
                 notifier.notify("READY=1\nSTATUS=\(ready)")
             }
             try await tasks.waitForAll()

@@ -23,11 +23,13 @@ public final class DaemonMetrics: Sendable {
     public static func bootstrap() { _ = shared }
 
     /// Refreshes the state gauges, then renders everything in the Prometheus text format.
-    func render(database: HadirDatabase, servers: [String], scannerConnected: Bool, pull: PullService?, nowMilliseconds: Int64) throws
-        -> String
-    {
+    func render(
+        database: HadirDatabase, servers: [String], scannerConnected: Bool, pull: PullService?, nowMilliseconds: Int64,
+        storage: StorageStatus? = nil
+    ) throws -> String {
         Gauge(label: "hadir_journal_punches").record(try database.punchCount())
         Gauge(label: "hadir_scanner_connected").record(scannerConnected ? 1 : 0)
+        if let storage { record(storage) }
         for server in servers {
             let backlog = try database.uplinkBacklog(server: server)
             Gauge(label: "hadir_uplink_backlog", dimensions: [("server", server)]).record(backlog.count)
@@ -48,5 +50,16 @@ public final class DaemonMetrics: Sendable {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Free space, the alarm level (0 ok, 1 warning, 2 critical, 3 full) and a quarantined database
+    /// not yet recovered.
+    private func record(_ storage: StorageStatus) {
+        if let free = storage.freeBytes { Gauge(label: "hadir_storage_free_bytes").record(free) }
+        if let total = storage.totalBytes { Gauge(label: "hadir_storage_total_bytes").record(total) }
+        Gauge(label: "hadir_storage_level").record(storage.level.rank)
+        Gauge(label: "hadir_storage_full").record(storage.level == .full ? 1 : 0)
+        // 1 until `hadirctl recover` has salvaged the quarantined file.
+        Gauge(label: "hadir_database_quarantined").record(storage.quarantined != nil && storage.quarantined?.recovered == nil ? 1 : 0)
     }
 }

@@ -26,6 +26,8 @@ public actor PunchRecorder {
     let liveEvents: ZKLiveEventHub?
     /// Signs a checkpoint in the punch's own transaction when one is due.
     let checkpointing: JournalCheckpointing?
+    /// Learns of a full disk from a refused punch, and of its end from the next stored one.
+    let storage: StorageHealth?
     /// The last accepted punch per person, for the dedupe window.
     private var lastAccepted: [EmployeePIN: ClockReading] = [:]
     /// The local day (days since epoch) of each person's last check-in.
@@ -34,8 +36,9 @@ public actor PunchRecorder {
     public init(
         database: HadirDatabase, clock: any ClockSource, profile: AttendanceProfile, duplicateWindow: DuplicateWindow,
         deviceSerial: String, hub: FeedbackHub, language: KioskLanguage, logger: Logger,
-        liveEvents: ZKLiveEventHub? = nil, checkpointing: JournalCheckpointing? = nil
+        liveEvents: ZKLiveEventHub? = nil, checkpointing: JournalCheckpointing? = nil, storage: StorageHealth? = nil
     ) throws {
+        self.storage = storage
         self.liveEvents = liveEvents
         self.checkpointing = checkpointing
         self.database = database
@@ -93,11 +96,14 @@ public actor PunchRecorder {
         let punch: Punch
         do {
             punch = try database.append(draft, checkpointing: checkpointing)
+        } catch .diskFull {
+            return refuseForFullStorage(employee, slot: slot, at: reading.utcMilliseconds)
         } catch {
             logger.error("punch not recorded", metadata: ["pin": "\(employee.pin)", "error": "\(error)"])
             publish(.recordFailed, kind: .recordFailed, pin: employee.pin, name: employee.name, detail: "\(error)")
             return .failed("\(error)")
         }
+        noteStored()
         lastAccepted[employee.pin] = reading
         if draft.state == .checkIn { checkedInDay[employee.pin] = local.dayNumber }
         let feedback = KioskFeedback.accepted(name: employee.name, time: local, assessment: assessment)
@@ -134,7 +140,7 @@ public actor PunchRecorder {
         publish(modality == .face ? .unreadableFace : .unreadableFinger, kind: .unreadable, detail: detail)
     }
 
-    private func publish(
+    func publish(
         _ feedback: KioskFeedback, kind: FeedbackEvent.Kind, pin: EmployeePIN? = nil, name: String? = nil,
         slot: UInt16? = nil, detail: String? = nil
     ) {

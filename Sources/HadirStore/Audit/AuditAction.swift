@@ -32,4 +32,9 @@ public struct AuditAction: StoredTag {
     public static let orphanFaceCleared = AuditAction(rawValue: "orphan-face-cleared")
     /// The template key was rotated and stored templates re-sealed with the new one.
     public static let templateKeyRotated = AuditAction(rawValue: "template-key-rotated")
+    /// The database failed its check at start and was moved aside; the first line of the fresh
+    /// database (detail: the quarantined file, its size and SQLite's complaint).
+    public static let databaseQuarantined = AuditAction(rawValue: "database-quarantined")
+    /// `hadirctl recover` copied readable rows of a quarantined database (detail: the counts).
+    public static let recover = AuditAction(rawValue: "recover")
 }

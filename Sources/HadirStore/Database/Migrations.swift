@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v3-pull", migrate: SchemaV3Pull.create)
         migrator.registerMigration("v4-faces", migrate: SchemaV4Faces.create)
         migrator.registerMigration("v5-checkpoints", migrate: SchemaV5Checkpoints.create)
+        migrator.registerMigration("v6-salvage", migrate: SchemaV6Salvage.create)
         return migrator
     }
 

@@ -57,10 +57,12 @@ struct UplinkBackoff: Hashable, Sendable {
     }
 
     /// After the wall clock jumped backwards, a deadline can sit further ahead than any wait we chose;
-    /// bring it back within the cap so the channel is not frozen for the size of the jump.
+    /// bring it back within the longest wait the current failure count allows, so the channel is
+    /// not frozen for the size of the jump (nor for the 30-minute cap after one short failure).
     mutating func repair(now: Int64) {
-        if let at = retryAt, at > now.uplinkAdding(capMilliseconds) {
-            retryAt = now.uplinkAdding(capMilliseconds)
+        let longest = max(floorMilliseconds, ceiling(afterFailures: max(1, failures)))
+        if let at = retryAt, at > now.uplinkAdding(longest) {
+            retryAt = now.uplinkAdding(longest)
         }
     }
 }

@@ -30,6 +30,22 @@ import Testing
         #expect((800_000...1_000_000).contains(mean))
     }
 
+    @Test func aBackwardClockJumpKeepsTheWaitItWasGivenNotTheCap() {
+        // Found by `make soak`: after one failure (a ≤ 30 s wait) the wall clock jumped back 2.5
+        // days and the repaired deadline became the 30-minute cap, stalling delivery.
+        var generator = SplitMix64(seed: 7)
+        var backoff = UplinkBackoff(baseMilliseconds: 30_000, capMilliseconds: 1_800_000, floorMilliseconds: 1000)
+        _ = backoff.recordFailure(now: F.t0, using: &generator)
+        let jumped = F.t0 - 216_000_000
+        backoff.repair(now: jumped)
+        let wait = (backoff.retryAt ?? .max) - jumped
+        #expect(wait <= 30_000)
+        // After more failures the bound grows with them, still below the cap.
+        for _ in 0..<3 { _ = backoff.recordFailure(now: F.t0, using: &generator) }
+        backoff.repair(now: jumped)
+        #expect((backoff.retryAt ?? .max) - jumped <= 240_000)
+    }
+
     @Test func successResetsTheBackoff() {
         var session = F.session(lastSeq: 1)
         var now = F.t0

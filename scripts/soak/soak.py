@@ -734,6 +734,10 @@ class Soak:
                 fault = self.rng.choices([k for k, _ in kinds], [w for _, w in kinds])[0]
                 if fault == self.fault_network and self.net_until is not None:
                     fault = self.fault_daemon_kill
+                if fault == self.fault_daemon_kill and now - self.chaos_started > (1 - self.args.no_kill_tail) * self.duration:
+                    # The tail of the run keeps one incarnation alive under the other faults, so
+                    # its RSS trend can be judged.
+                    fault = self.fault_clock_jump
                 try:
                     fault()
                 except SoakFailure as error:
@@ -801,7 +805,9 @@ log_level = "info"
         log(f"peer on 127.0.0.1:{self.peer.port}, proxy on 127.0.0.1:{proxy_port}")
 
         self.sim = Simulator(self.bin_dir, self.work, self.logs)
-        env = dict(os.environ, LD_PRELOAD=str(shim), WALLJUMP_OFFSET_FILE=str(self.work / "wall-offset"))
+        # hadird refuses unknown HADIR_* variables; make exports HADIR_SOAK_* from its command line.
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HADIR_SOAK_")}
+        env.update(LD_PRELOAD=str(shim), WALLJUMP_OFFSET_FILE=str(self.work / "wall-offset"))
         self.daemon = Daemon(self.bin_dir, self.work, self.logs, self.config(proxy_port), env)
         self.daemon.start()
         self.check_shim()
@@ -811,13 +817,14 @@ log_level = "info"
             f"{self.args.fault_min:.0f}-{self.args.fault_max:.0f}s")
 
         self.stop_faults = threading.Event()
+        self.chaos_started = time.monotonic()
         threads = [threading.Thread(target=self.tapper, name="tapper", daemon=True),
                    threading.Thread(target=self.rss_sampler, name="rss", daemon=True),
                    threading.Thread(target=self.uplink_monitor, name="uplink", daemon=True),
                    threading.Thread(target=self.fault_loop, name="faults", daemon=True)]
         for thread in threads:
             thread.start()
-        started = time.monotonic()
+        started = self.chaos_started = time.monotonic()
         last_report = started
         while time.monotonic() - started < self.duration and not self.stop_faults.is_set():
             time.sleep(1)
@@ -1098,7 +1105,8 @@ log_level = "info"
         for number, figures in rss.get("per_incarnation", {}).items():
             lines.append(f"RSS #{number}:{'':<11}{figures['seconds']}s, first {figures['first_kb']} KB, last {figures['last_kb']} KB, "
                          f"max {figures['max_kb']} KB ({figures['samples']} samples)")
-        lines.append(f"RSS trend:         {rss.get('judgement', 'no samples')} -> {'flat' if rss.get('flat', True) else 'GROWING'}")
+        verdict = "not judged" if not rss.get("trend_judged") else ("flat" if rss.get("flat") else "GROWING")
+        lines.append(f"RSS trend:         {rss.get('judgement', 'no samples')} -> {verdict}")
         for note in s["notes"]:
             lines.append(f"NOTE: {note}")
         for failure in s["failures"]:
@@ -1122,6 +1130,8 @@ def main() -> int:
     parser.add_argument("--fault-min", type=float, default=15.0)
     parser.add_argument("--fault-max", type=float, default=45.0)
     parser.add_argument("--max-batch", type=int, default=25)
+    parser.add_argument("--no-kill-tail", type=float, default=0.3,
+                        help="fraction of the run at its end without daemon SIGKILLs (one long incarnation for RSS)")
     parser.add_argument("--rss-interval", type=float, default=3.0)
     parser.add_argument("--natural-drain", type=float, default=180.0, help="seconds to wait for the uplink on its own")
     parser.add_argument("--drain-timeout", type=float, default=300.0, help="then seconds of sync --now")

@@ -847,6 +847,7 @@ log_level = "info"
                 self.daemon.start()
 
         drained, drain_seconds, uplink = self.drain()
+        self.reconcile()
         self.stop_rss.set()
         threads[1].join(10)
         code = self.daemon.terminate()
@@ -933,6 +934,64 @@ log_level = "info"
         self.failures.append(f"uplink did not drain within {self.args.drain_timeout:.0f}s even with sync --now: {uplink}")
         return False, time.monotonic() - started, uplink
 
+    @staticmethod
+    def missing_at_server(rows: list[dict], server: list[dict]) -> list[int]:
+        keys = {(p["pin"], p["utc"]) for p in server}
+        return [r["seq"] for r in rows if (r["pin"], r["utc_ms"] // 1000) not in keys]
+
+    def server_command(self, kind: str, payload: dict | None = None) -> dict:
+        """Queues a command at the peer and polls (with `sync --now`) until hadird answered it."""
+        args = ["queue", SERIAL, kind] + ([json.dumps(payload)] if payload else [])
+        command = self.peer.peerctl(*args)
+        state = command
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            self.daemon.hadirctl("sync", "--now", "--json", check=False, timeout=60)
+            state = self.peer.peerctl("command", str(command["id"]))
+            if state["status"] not in ("pending", "sent"):
+                log(f"{kind} command {command['id']} ({command['command_string']!r}): {state['status']} "
+                    f"(return {state['return_code']})")
+                return state
+            time.sleep(3)
+        self.failures.append(f"the {kind} command was not answered within 180 s: {state}")
+        return state
+
+    def server_view(self) -> tuple[list[dict], list[int]]:
+        rows = self.journal_rows()
+        return rows, self.missing_at_server(rows, self.peer.peerctl("punches", SERIAL)["punches"])
+
+    def reconcile(self) -> None:
+        """hadird learns that the server lost data only from a handshake's ATTLOGStamp lower than its
+        cursor (handshakes come at start, after a failed request, every 12 h, or on CHECK). A restore
+        that no request of hadird saw fail is not noticed, and once hadird uploads a newer batch the
+        peer's echoed stamp is back at the cursor: the stamp can no longer tell. Counting is the
+        protocol's remedy (reference §1.1.4): the server compares counts and asks for a range with
+        DATA QUERY ATTLOG. So, as a server operator would: count what the server misses now; send
+        CHECK (the stamp-based path); if rows are still missing, DATA QUERY ATTLOG over the whole
+        journal; drain after each. Each figure is in the summary; the final check judges."""
+        rows, missing = self.server_view()
+        self.reconciliation = {"missing_after_drain": missing}
+        log(f"after the drain: {len(missing)} of {len(rows)} journal rows not at the server {missing[:20]}")
+        if not missing:
+            return
+        self.server_command("check")
+        self.drain()
+        rows, missing = self.server_view()
+        self.reconciliation["missing_after_check"] = missing
+        log(f"after CHECK: {len(missing)} journal rows not at the server {missing[:20]}")
+        if not missing:
+            return
+        import datetime
+        zone = datetime.timezone(datetime.timedelta(hours=7))
+        lo = min(r["utc_ms"] for r in rows) / 1000 - 86400
+        hi = max(r["utc_ms"] for r in rows) / 1000 + 86400
+        fmt = lambda t: datetime.datetime.fromtimestamp(t, zone).strftime("%Y-%m-%d %H:%M:%S")
+        self.server_command("query_attlog", {"start": fmt(lo), "end": fmt(hi)})
+        self.drain()
+        rows, missing = self.server_view()
+        self.reconciliation["missing_after_query_attlog"] = missing
+        log(f"after DATA QUERY ATTLOG: {len(missing)} journal rows not at the server {missing[:20]}")
+
     def journal_rows(self) -> list[dict]:
         run = self.daemon.hadirctl("punches", "--offline", "--json")
         rows = json.loads(run.stdout)
@@ -940,9 +999,9 @@ log_level = "info"
         corrects = {}
         try:
             connection = sqlite3.connect(f"file:{self.work / 'state' / 'hadir.sqlite'}?mode=ro", uri=True)
-            columns = [r[1] for r in connection.execute("PRAGMA table_info(punches)")]
+            columns = [r[1] for r in connection.execute("PRAGMA table_info(journal)")]
             if "corrects_seq" in columns:
-                corrects = dict(connection.execute("SELECT seq, corrects_seq FROM punches WHERE corrects_seq IS NOT NULL"))
+                corrects = dict(connection.execute("SELECT seq, corrects_seq FROM journal WHERE corrects_seq IS NOT NULL"))
             connection.close()
         except sqlite3.Error as error:
             log(f"reading corrects_seq: {error}")
@@ -1008,6 +1067,8 @@ log_level = "info"
             "daemon_incarnations": self.daemon.incarnation,
             "uplink_at_end": uplink,
             "server_punches": len(server),
+            "reconciliation": {k: len(v) for k, v in getattr(self, "reconciliation", {}).items()},
+            "reconciliation_seqs": {k: v[:50] for k, v in getattr(self, "reconciliation", {}).items()},
             "missing_seqs": missing,
             "server_duplicates": len(duplicates),
             "server_extra_keys": len(extra),
@@ -1096,6 +1157,8 @@ log_level = "info"
             f"daemon:            {s['daemon_incarnations']} incarnations",
             f"punches at server: {s['server_punches']}",
             f"missing seqs:      {len(s['missing_seqs'])} {s['missing_seqs'][:20]}",
+            f"reconciliation:    {', '.join(f'{k} {v}' for k, v in s['reconciliation'].items())} "
+            f"(server-side steps: CHECK, then DATA QUERY ATTLOG, each only if rows were missing)",
             f"server duplicates: {s['server_duplicates']} (keys stored more than once); extra keys: {s['server_extra_keys']}; "
             f"journal (PIN, second) collisions: {len(s['journal_key_collisions'])}",
             f"daemon clock:      {json.dumps(s['daemon_clock_status_at_end'])}",

@@ -11,7 +11,7 @@ PEERS_STAMP := $(PEERS_VENV)/.installed
 PEERS_REQUIREMENTS := Tests/peers/requirements.txt
 export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test pull-peer-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut
+.PHONY: deps build release test pull-peer-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut soak
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -99,6 +99,29 @@ bench: deps peers
 	$(SWIFT) build $(RELEASE_FLAGS) --product hadird
 	$(SWIFT) build $(RELEASE_FLAGS) --product hadir-sim
 	HADIR_BENCH_BIN_DIR="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)" $(SWIFT) run -c release hadir-bench
+
+## soak: uplink chaos (docs/soak.md): kiosk, simulator and a fault-injecting proxy in front of the real
+## ADMS peer for HOURS (default 0.1 = 6 min, fractional ok; SEED=n replays), cutting the network,
+## restoring an older server database, SIGKILLing hadird and jumping its wall clock; then checks
+## every journal seq is at the server and hadird's RSS stayed flat. Not part of `make test`.
+## HADIR_SOAK_BIN_DIR (prebuilt binaries) and HADIR_SOAK_PEER_PYTHON (an interpreter with
+## django-fingerprint-attendance) skip the build and the venv. Outputs in .soak/<time>/.
+HOURS ?= 0.1
+SEED ?=
+SOAK_ARGS ?=
+HADIR_SOAK_BIN_DIR ?=
+HADIR_SOAK_PEER_PYTHON ?=
+soak: deps $(if $(HADIR_SOAK_PEER_PYTHON),,peers)
+	@# The wall-clock shim (scripts/soak/walljump.c) is compiled at the start of each run.
+	@if ! command -v cc >/dev/null; then \
+	  echo "installing: gcc (for the soak's wall-clock shim)"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libc6-dev; \
+	fi
+	@if [ -z "$(HADIR_SOAK_BIN_DIR)" ]; then $(SWIFT) build; fi
+	bin="$(HADIR_SOAK_BIN_DIR)"; [ -n "$$bin" ] || bin="$$($(SWIFT) build --show-bin-path)"; \
+	$(PYTHON) scripts/soak/soak.py --hours $(HOURS) $(if $(SEED),--seed $(SEED)) --bin-dir "$$bin" \
+	  --peer-python "$(or $(HADIR_SOAK_PEER_PYTHON),$(PEERS_VENV)/bin/python)" $(SOAK_ARGS)
 
 ## install: release binaries (Swift runtime linked in), unit, udev rules, example config and the
 ## sysusers.d/tmpfiles.d entries under DESTDIR (default PREFIX=/usr).

@@ -13,16 +13,18 @@ public enum ControlApplications {
     public typealias Routes = @Sendable (Router<BasicRequestContext>) -> Void
 
     public static func make(
-        endpoints: [ControlEndpoint], readiness: ControlReadiness, logger: Logger, routes: @escaping Routes
+        listeners: [ControlListener], readiness: ControlReadiness, logger: Logger, routes: @escaping Routes
     ) -> [any Service] {
-        endpoints.map { endpoint in
+        listeners.map { listener in
             let router = Router(context: BasicRequestContext.self)
             router.add(middleware: JSONErrorMiddleware(logger: logger))
-            switch endpoint {
+            router.add(middleware: BodyLimitMiddleware(maximumBytes: listener.limits.maximumBodyBytes))
+            switch listener.endpoint {
             case .unixSocket(let path, let group):
                 routes(router)
                 return Application(
-                    router: router, configuration: ApplicationConfiguration(address: .unixDomainSocket(path: path)),
+                    router: router, server: .gatedHTTP1(listener),
+                    configuration: ApplicationConfiguration(address: .unixDomainSocket(path: path)),
                     onServerRunning: { _ in
                         restrict(socket: path, group: group, logger: logger)
                         readiness.listenerBound()
@@ -31,7 +33,8 @@ public enum ControlApplications {
                 router.add(middleware: BearerTokenMiddleware(token: token))
                 routes(router)
                 return Application(
-                    router: router, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                    router: router, server: .gatedHTTP1(listener),
+                    configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
                     onServerRunning: { _ in readiness.listenerBound() }, logger: logger)
             }
         }

@@ -23,13 +23,16 @@ public struct ControlActions: Sendable {
     let logger: Logger
     /// Nil on a simulated clock: nothing to sync.
     let clockMonitor: ClockIntegrityMonitor?
+    /// The control API's own listeners, for their connection figures in status.
+    let controlListeners: [ControlListener]
 
     public init(
         database: HadirDatabase, scanners: ScannerSet, enrollment: EnrollmentCoordinator, hub: FeedbackHub,
         recorder: PunchRecorder, configuration: HadirConfiguration, clock: any ClockSource, serial: String,
         uplink: UplinkService?, pull: PullService? = nil, integrity: JournalIntegrity? = nil, logger: Logger,
-        clockMonitor: ClockIntegrityMonitor? = nil
+        clockMonitor: ClockIntegrityMonitor? = nil, controlListeners: [ControlListener] = []
     ) {
+        self.controlListeners = controlListeners
         self.integrity = integrity
         self.clockMonitor = clockMonitor
         self.database = database
@@ -137,7 +140,7 @@ public struct ControlActions: Sendable {
     func metrics() throws -> String {
         try DaemonMetrics.shared.render(
             database: database, servers: configuration.uplinks.map(\.name), scannerConnected: scanners.allConnected, pull: pull,
-            nowMilliseconds: clock.now().utcMilliseconds)
+            control: ControlConnectionsStatus(controlListeners), nowMilliseconds: clock.now().utcMilliseconds)
     }
 
     func punches(_ query: PunchQuery) throws -> [PunchRow] {
@@ -167,7 +170,8 @@ public struct ControlActions: Sendable {
             faces: try database.faceEnrollments().count, orphanSlots: try database.orphanSlots(),
             orphanFaces: try database.orphanFaces(), clockQuality: reading.quality.rawValue, clock: await clockMonitor?.status(),
             localTime: "\(local) \(profile.zone.rawValue)", profile: profile.id,
-            uplinks: try uplinkStatus(), pull: pull?.status, journal: try integrity?.status(database: database))
+            uplinks: try uplinkStatus(), pull: pull?.status, journal: try integrity?.status(database: database),
+            control: ControlConnectionsStatus(controlListeners))
     }
 
     /// Per server: cursor, backlog and its age, last success and error, quarantined punches.

@@ -69,18 +69,19 @@ public struct Daemon {
                     logger: logger),
                 events: liveEvents, logger: logger)
             : nil
+        let controlListeners = ControlServer.listeners(configuration, logger: logger)
         let controlActions = ControlActions(
             database: database, scanners: scanners, enrollment: enrollment, hub: hub, recorder: recorder,
             configuration: configuration, clock: clock, serial: serial, uplink: uplink, pull: pull, integrity: integrity, logger: logger,
-            clockMonitor: clockMonitor)
-        let controlReadiness = ControlReadiness(listeners: ControlServer.endpoints(configuration).count)
+            clockMonitor: clockMonitor, controlListeners: controlListeners)
+        let controlReadiness = ControlReadiness(listeners: controlListeners.count)
 
         var services: [any Service] = scanners.services
         if let clockMonitor {
             services.append(ClockIntegrityService(monitor: clockMonitor))
         }
         services += ControlServer.services(
-            configuration: configuration, actions: controlActions, readiness: controlReadiness, logger: logger)
+            listeners: controlListeners, actions: controlActions, readiness: controlReadiness, logger: logger)
         if let uplink {
             services.append(uplink)
         }

@@ -1,5 +1,6 @@
 import CoreMetrics
 import Foundation
+import HadirConnectionLimits
 import HadirStore
 import Metrics
 import Prometheus
@@ -23,9 +24,10 @@ public final class DaemonMetrics: Sendable {
     public static func bootstrap() { _ = shared }
 
     /// Refreshes the state gauges, then renders everything in the Prometheus text format.
-    func render(database: HadirDatabase, servers: [String], scannerConnected: Bool, pull: PullService?, nowMilliseconds: Int64) throws
-        -> String
-    {
+    func render(
+        database: HadirDatabase, servers: [String], scannerConnected: Bool, pull: PullService?, control: ControlConnectionsStatus? = nil,
+        nowMilliseconds: Int64
+    ) throws -> String {
         Gauge(label: "hadir_journal_punches").record(try database.punchCount())
         Gauge(label: "hadir_scanner_connected").record(scannerConnected ? 1 : 0)
         for server in servers {
@@ -44,9 +46,25 @@ public final class DaemonMetrics: Sendable {
             Gauge(label: "hadir_pull_refused", dimensions: [("reason", "session_limit")]).record(status.refusedOverSessionLimit)
             Gauge(label: "hadir_pull_refused", dimensions: [("reason", "rate")]).record(status.rateLimited)
             Gauge(label: "hadir_pull_bad_frames").record(status.badFrames)
+            Gauge(label: "hadir_pull_refused", dimensions: [("reason", "address_session_limit")]).record(status.refusedOverAddressLimit)
+            record(status.connections, prefix: "hadir_pull", dimensions: [])
         }
+        if let unix = control?.unixSocket { record(unix, prefix: "hadir_control", dimensions: [("listener", "unix")]) }
+        if let lan = control?.lan { record(lan, prefix: "hadir_control", dimensions: [("listener", "lan")]) }
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// One listener's connection figures: open now, and closed by the limits, by reason.
+    private func record(_ status: ConnectionGateStatus, prefix: String, dimensions: [(String, String)]) {
+        Gauge(label: "\(prefix)_connections_open", dimensions: dimensions).record(status.open)
+        let refusals = [
+            ("connection_limit", status.refusedOverLimit), ("per_address_limit", status.refusedPerAddress), ("evicted", status.evicted),
+            ("silent", status.silentTimeouts),
+        ]
+        for (reason, count) in refusals {
+            Gauge(label: "\(prefix)_connections_refused_total", dimensions: dimensions + [("reason", reason)]).record(count)
+        }
     }
 }

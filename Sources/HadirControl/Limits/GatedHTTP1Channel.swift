@@ -5,7 +5,8 @@ import Logging
 import NIOCore
 
 /// Hummingbird's HTTP/1 child channel with a ``ConnectionGateHandler`` in front: a connection over
-/// the listener's caps is closed before its first byte is parsed. Hummingbird's own
+/// the listener's caps is closed before its first byte is parsed. ``ConnectionProofMiddleware``
+/// tells the gate when a request got through. Hummingbird's own
 /// `MaximumAvailableConnections` stops accepting instead, which leaves the excess (hostile or
 /// not) waiting invisibly in the kernel's backlog; closing at once is visible and counted.
 struct GatedHTTP1Channel: ServerChildChannel {
@@ -36,7 +37,6 @@ extension HTTPServerBuilder {
         HTTPServerBuilder { responder in
             let gate = listener.gate
             let configuration = HTTP1Channel.Configuration(
-                additionalChannelHandlers: [RequestProofHandler(gate: gate)],
                 idleTimeout: .nanoseconds(Int64(listener.limits.idleTimeoutSeconds * 1_000_000_000)),
                 httpDecoderConfiguration: .init(
                     maxHeaderFieldSize: ControlListenerLimits.maximumHeaderFieldBytes,

@@ -10,17 +10,18 @@ import ServiceLifecycle
 /// Builds one Hummingbird application per endpoint, all serving the same routes; each is a
 /// `Service` the daemon runs in its `ServiceGroup`.
 public enum ControlApplications {
-    public typealias Routes = @Sendable (Router<BasicRequestContext>) -> Void
+    public typealias Routes = @Sendable (Router<ControlRequestContext>) -> Void
 
     public static func make(
         listeners: [ControlListener], readiness: ControlReadiness, logger: Logger, routes: @escaping Routes
     ) -> [any Service] {
         listeners.map { listener in
-            let router = Router(context: BasicRequestContext.self)
+            let router = Router(context: ControlRequestContext.self)
             router.add(middleware: JSONErrorMiddleware(logger: logger))
             router.add(middleware: BodyLimitMiddleware(maximumBytes: listener.limits.maximumBodyBytes))
             switch listener.endpoint {
             case .unixSocket(let path, let group):
+                router.add(middleware: ConnectionProofMiddleware(gate: listener.gate))
                 routes(router)
                 return Application(
                     router: router, server: .gatedHTTP1(listener),
@@ -31,6 +32,7 @@ public enum ControlApplications {
                     }, logger: logger)
             case .tcp(let host, let port, let token):
                 router.add(middleware: BearerTokenMiddleware(token: token))
+                router.add(middleware: ConnectionProofMiddleware(gate: listener.gate))
                 routes(router)
                 return Application(
                     router: router, server: .gatedHTTP1(listener),

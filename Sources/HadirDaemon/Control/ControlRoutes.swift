@@ -14,7 +14,7 @@ enum ControlRoutes {
         "GET /v1/audit-fingers", "GET /journal/proof?from=&to= (seqs; also /v1/journal/proof)",
     ]
 
-    static func register(on router: Router<BasicRequestContext>, actions: ControlActions) {
+    static func register(on router: Router<ControlRequestContext>, actions: ControlActions) {
         let v1 = router.group("v1")
         v1.get { _, _ in try ControlJSON.response(["endpoints": index]) }
         v1.get("status") { _, _ in try ControlJSON.response(try await actions.status()) }

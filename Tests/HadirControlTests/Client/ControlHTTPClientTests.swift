@@ -14,7 +14,7 @@ import Testing
         var text: String
     }
 
-    private static func routes(_ router: Router<BasicRequestContext>) {
+    private static func routes(_ router: Router<ControlRequestContext>) {
         router.get("/v1/status") { _, _ in try ControlJSON.response(Echo(text: "ok")) }
         router.post("/v1/echo") { request, _ in try ControlJSON.response(try await ControlJSON.decode(Echo.self, from: request)) }
         router.get("/v1/missing") { _, _ -> Response in throw ControlAPIError.notFound("no user with PIN 9") }

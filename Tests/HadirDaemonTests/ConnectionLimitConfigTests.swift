@@ -65,4 +65,10 @@ import Testing
         #expect(share?.reason.contains("more than max_connections") == true)
         #expect(error("[control]\nmax_connections_per_address = 33\n")?.key == "control.max_connections_per_address")
     }
+
+    @Test func anUnsetShareFollowsASmallerWhole() throws {
+        let config = try load("[pull]\nmax_sessions = 1\nmax_connections = 8\n[control]\nmax_connections = 2\n")
+        #expect(config.pull.maxSessionsPerAddress == 1 && config.pull.maxConnectionsPerAddress == 8)
+        #expect(config.control.maxConnectionsPerAddress == 2)
+    }
 }

@@ -246,7 +246,8 @@ public enum ConfigLoader {
         try checkStateDirectory(config.device.stateDirectory, file: file, locator: locator)
     }
 
-    /// A per-address share larger than the whole is a mistake worth naming, not a silent no-op.
+    /// A per-address share set larger than the whole is a mistake worth naming, not a silent no-op.
+    /// (Unset, the share follows a smaller whole.)
     static func checkLimits(_ config: HadirConfiguration, file: String, locator: TOMLKeyLocator) throws(ConfigError) {
         let pairs: [(part: Int, whole: Int, key: String, wholeKey: String)] = [
             (config.pull.maxConnectionsPerAddress, config.pull.maxConnections, "pull.max_connections_per_address", "max_connections"),

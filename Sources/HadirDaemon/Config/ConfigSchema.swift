@@ -100,7 +100,7 @@ struct ConfigSchema {
                 config.control.maxConnections = try value.int(in: 1...4_096)
             },
             "max_connections_per_address": { config, _, value throws(ConfigValueError) in
-                config.control.maxConnectionsPerAddress = try value.int(in: 1...4_096)
+                config.control.maxConnectionsPerAddressSetting = try value.int(in: 1...4_096)
             },
             "idle_timeout_s": { config, _, value throws(ConfigValueError) in
                 config.control.idleTimeoutSeconds = try value.int(in: 1...3_600)
@@ -165,11 +165,11 @@ struct ConfigSchema {
             },
             "max_sessions": { config, _, value throws(ConfigValueError) in config.pull.maxSessions = try value.int(in: 1...1_000) },
             "max_sessions_per_address": { config, _, value throws(ConfigValueError) in
-                config.pull.maxSessionsPerAddress = try value.int(in: 1...1_000)
+                config.pull.maxSessionsPerAddressSetting = try value.int(in: 1...1_000)
             },
             "max_connections": { config, _, value throws(ConfigValueError) in config.pull.maxConnections = try value.int(in: 1...4_096) },
             "max_connections_per_address": { config, _, value throws(ConfigValueError) in
-                config.pull.maxConnectionsPerAddress = try value.int(in: 1...4_096)
+                config.pull.maxConnectionsPerAddressSetting = try value.int(in: 1...4_096)
             },
             "first_request_timeout_s": { config, _, value throws(ConfigValueError) in
                 config.pull.firstRequestTimeoutSeconds = try value.int(in: 1...300)

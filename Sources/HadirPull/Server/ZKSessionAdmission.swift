@@ -22,8 +22,10 @@ final class ZKSessionAdmission: Sendable {
     /// A fresh session id for a client at `peer`, or why not.
     func open(for peer: String) -> Result<UInt16, Refusal> {
         perAddress.withLock { counts in
+            // The whole first: with every session taken, that is the reason, whoever holds them.
+            guard ids.liveCount < maximumSessions else { return .failure(.sessionLimit) }
             guard counts[peer, default: 0] < maximumPerAddress else { return .failure(.perAddressLimit) }
-            guard ids.liveCount < maximumSessions, let id = ids.allocate() else { return .failure(.sessionLimit) }
+            guard let id = ids.allocate() else { return .failure(.sessionLimit) }
             counts[peer, default: 0] += 1
             return .success(id)
         }

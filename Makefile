@@ -11,7 +11,7 @@ PEERS_STAMP := $(PEERS_VENV)/.installed
 PEERS_REQUIREMENTS := Tests/peers/requirements.txt
 export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test pull-peer-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut soak
+.PHONY: deps build release test pull-peer-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut soak flood
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -122,6 +122,14 @@ soak: deps $(if $(HADIR_SOAK_PEER_PYTHON),,peers)
 	bin="$(HADIR_SOAK_BIN_DIR)"; [ -n "$$bin" ] || bin="$$($(SWIFT) build --show-bin-path)"; \
 	$(PYTHON) scripts/soak/soak.py --hours $(HOURS) $(if $(SEED),--seed $(SEED)) --bin-dir "$$bin" \
 	  --peer-python "$(or $(HADIR_SOAK_PEER_PYTHON),$(PEERS_VENV)/bin/python)" $(SOAK_ARGS)
+## flood: punch latency at idle and under 1,000 hostile connections and garbage on 4370 and the
+## control LAN listener, plus wrk on it (loopback only; bounded, stops by itself). Prints p50/p99 idle
+## vs flood and their ratio, hadird's RSS, what the limits refused, and whether pyzk and hadirctl
+## calls made during the flood succeeded. Debug binaries, like the tests.
+flood: deps peers
+	$(SWIFT) build
+	@command -v wrk >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk || echo "wrk not installed: the HTTP load is skipped"
+	$(PEERS_VENV)/bin/python scripts/flood.py "$$($(SWIFT) build --show-bin-path)"
 
 ## install: release binaries (Swift runtime linked in), unit, udev rules, example config and the
 ## sysusers.d/tmpfiles.d entries under DESTDIR (default PREFIX=/usr).

@@ -58,10 +58,17 @@ let package = Package(
                 "HadirCore", "HadirStore", "HadirHTTPClient", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]),
+        // Connection caps and eviction for the listeners hostile LAN clients reach (4370, control TCP).
+        .target(
+            name: "HadirConnectionLimits",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "HadirPull",
             dependencies: [
-                "HadirCore", "HadirStore",
+                "HadirCore", "HadirStore", "HadirConnectionLimits",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
@@ -72,7 +79,8 @@ let package = Package(
         .target(
             name: "HadirControl",
             dependencies: [
-                "HadirHTTPClient",
+                "HadirHTTPClient", "HadirConnectionLimits",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -81,6 +89,7 @@ let package = Package(
             name: "HadirDaemon",
             dependencies: [
                 "HadirCore", "HadirStore", "HadirScanner", "HadirUplink", "HadirHTTPClient", "HadirPull", "HadirControl", "CHadirSystem",
+                "HadirConnectionLimits",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -100,6 +109,7 @@ let package = Package(
             name: "hadirctl",
             dependencies: [
                 "HadirCore", "HadirStore", "HadirDaemon", "HadirPull", "HadirUplink", "HadirHTTPClient", "HadirControl",
+                "HadirConnectionLimits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -137,11 +147,12 @@ let package = Package(
                 "HadirUplink", "HadirHTTPClient", "HadirCore", "HadirStore", .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "HadirPullTests", dependencies: ["HadirPull", "HadirCore", "HadirStore"]),
+        .testTarget(name: "HadirConnectionLimitsTests", dependencies: ["HadirConnectionLimits"]),
         .testTarget(name: "HadirDaemonTests", dependencies: ["HadirDaemon", "HadirSimulator"]),
         .testTarget(
             name: "HadirControlTests",
             dependencies: [
-                "HadirControl", "HadirHTTPClient", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "HadirControl", "HadirHTTPClient", "HadirConnectionLimits", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(
             name: "SystemTests",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HadirConnectionLimits
 import HadirControl
 import HadirCore
 import HadirDaemon
@@ -40,6 +41,7 @@ struct Status: ParsableCommand {
         if let storage = status.storage { printStorage(storage) }
         for uplink in status.uplinks { printUplink(uplink) }
         if let pull = status.pull { printPull(pull) }
+        if let lan = status.control?.lan { printConnections("control", "LAN listener", lan) }
     }
 }
 
@@ -173,10 +175,23 @@ func printPull(_ pull: ZKPullServerStatus) {
             + (pull.disabledSessions > 0 ? " (\(pull.disabledSessions) disabled the device; punching goes on)" : ""))
     let refusals = [
         (pull.authenticationFailures, "wrong comm key"), (pull.refusedByAllowList, "not allowed"),
-        (pull.refusedOverSessionLimit, "over session limit"), (pull.rateLimited, "rate-limited"), (pull.badFrames, "bad frames"),
+        (pull.refusedOverSessionLimit, "over session limit"), (pull.refusedOverAddressLimit, "over per-address session limit"),
+        (pull.rateLimited, "rate-limited"), (pull.badFrames, "bad frames"),
         (pull.refusedReadOnly, "refused read-only"),
     ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
     if !refusals.isEmpty { print("           \(refusals.joined(separator: ", "))") }
+    printConnections("", "TCP", pull.connections)
+}
+
+/// Open connections of a listener, and what its limits closed (only when they closed any).
+func printConnections(_ label: String, _ listener: String, _ connections: ConnectionGateStatus) {
+    let closed = [
+        (connections.refusedOverLimit, "over the limit"), (connections.refusedPerAddress, "over the per-address limit"),
+        (connections.evicted, "evicted before a request"), (connections.silentTimeouts, "silent too long"),
+    ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+    let head = label.padding(toLength: 11, withPad: " ", startingAt: 0)
+    print("\(head)\(listener) connections \(connections.open)/\(connections.maximum) (peak \(connections.peakOpen))")
+    if !closed.isEmpty { print("           closed: \(closed.joined(separator: ", "))") }
 }
 
 func printUplink(_ uplink: UplinkStatus) {

@@ -10,28 +10,33 @@ import ServiceLifecycle
 /// Builds one Hummingbird application per endpoint, all serving the same routes; each is a
 /// `Service` the daemon runs in its `ServiceGroup`.
 public enum ControlApplications {
-    public typealias Routes = @Sendable (Router<BasicRequestContext>) -> Void
+    public typealias Routes = @Sendable (Router<ControlRequestContext>) -> Void
 
     public static func make(
-        endpoints: [ControlEndpoint], readiness: ControlReadiness, logger: Logger, routes: @escaping Routes
+        listeners: [ControlListener], readiness: ControlReadiness, logger: Logger, routes: @escaping Routes
     ) -> [any Service] {
-        endpoints.map { endpoint in
-            let router = Router(context: BasicRequestContext.self)
+        listeners.map { listener in
+            let router = Router(context: ControlRequestContext.self)
             router.add(middleware: JSONErrorMiddleware(logger: logger))
-            switch endpoint {
+            router.add(middleware: BodyLimitMiddleware(maximumBytes: listener.limits.maximumBodyBytes))
+            switch listener.endpoint {
             case .unixSocket(let path, let group):
+                router.add(middleware: ConnectionProofMiddleware(gate: listener.gate))
                 routes(router)
                 return Application(
-                    router: router, configuration: ApplicationConfiguration(address: .unixDomainSocket(path: path)),
+                    router: router, server: .gatedHTTP1(listener),
+                    configuration: ApplicationConfiguration(address: .unixDomainSocket(path: path)),
                     onServerRunning: { _ in
                         restrict(socket: path, group: group, logger: logger)
                         readiness.listenerBound()
                     }, logger: logger)
             case .tcp(let host, let port, let token):
                 router.add(middleware: BearerTokenMiddleware(token: token))
+                router.add(middleware: ConnectionProofMiddleware(gate: listener.gate))
                 routes(router)
                 return Application(
-                    router: router, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                    router: router, server: .gatedHTTP1(listener),
+                    configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
                     onServerRunning: { _ in readiness.listenerBound() }, logger: logger)
             }
         }

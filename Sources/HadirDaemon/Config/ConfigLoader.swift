@@ -235,6 +235,7 @@ public enum ConfigLoader {
                 file: file, line: locator.line(of: "storage.critical_free_mb"), key: "storage.critical_free_mb",
                 reason: "critical_free_mb is larger than warn_free_mb")
         }
+        try checkLimits(config, file: file, locator: locator)
         let base = config.policy.profile
         do {
             config.policy.profile = try AttendanceProfile(
@@ -248,6 +249,24 @@ public enum ConfigLoader {
             throw ConfigError(file: file, line: locator.line(of: "policy"), key: "policy", reason: error.description)
         }
         try checkStateDirectory(config.device.stateDirectory, file: file, locator: locator)
+    }
+
+    /// A per-address share set larger than the whole is a mistake worth naming, not a silent no-op.
+    /// (Unset, the share follows a smaller whole.)
+    static func checkLimits(_ config: HadirConfiguration, file: String, locator: TOMLKeyLocator) throws(ConfigError) {
+        let pairs: [(part: Int, whole: Int, key: String, wholeKey: String)] = [
+            (config.pull.maxConnectionsPerAddress, config.pull.maxConnections, "pull.max_connections_per_address", "max_connections"),
+            (config.pull.maxSessionsPerAddress, config.pull.maxSessions, "pull.max_sessions_per_address", "max_sessions"),
+            (
+                config.control.maxConnectionsPerAddress, config.control.maxConnections, "control.max_connections_per_address",
+                "max_connections"
+            ),
+        ]
+        for pair in pairs where pair.part > pair.whole {
+            throw ConfigError(
+                file: file, line: locator.line(of: pair.key), key: pair.key,
+                reason: "\(pair.part) is more than \(pair.wholeKey) (\(pair.whole)) in the same section")
+        }
     }
 
     /// Each scanner's own limits, and at most one module per modality and per device.

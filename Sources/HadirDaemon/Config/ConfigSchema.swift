@@ -96,6 +96,18 @@ struct ConfigSchema {
                 }
                 config.control.token = token
             },
+            "max_connections": { config, _, value throws(ConfigValueError) in
+                config.control.maxConnections = try value.int(in: 1...4_096)
+            },
+            "max_connections_per_address": { config, _, value throws(ConfigValueError) in
+                config.control.maxConnectionsPerAddressSetting = try value.int(in: 1...4_096)
+            },
+            "idle_timeout_s": { config, _, value throws(ConfigValueError) in
+                config.control.idleTimeoutSeconds = try value.int(in: 1...3_600)
+            },
+            "max_body_bytes": { config, _, value throws(ConfigValueError) in
+                config.control.maxBodyBytes = try value.int(in: 1_024...1_048_576)
+            },
         ],
         "clock": [
             "authority": { config, _, value throws(ConfigValueError) in
@@ -163,6 +175,16 @@ struct ConfigSchema {
                 config.pull.allow = cidrs
             },
             "max_sessions": { config, _, value throws(ConfigValueError) in config.pull.maxSessions = try value.int(in: 1...1_000) },
+            "max_sessions_per_address": { config, _, value throws(ConfigValueError) in
+                config.pull.maxSessionsPerAddressSetting = try value.int(in: 1...1_000)
+            },
+            "max_connections": { config, _, value throws(ConfigValueError) in config.pull.maxConnections = try value.int(in: 1...4_096) },
+            "max_connections_per_address": { config, _, value throws(ConfigValueError) in
+                config.pull.maxConnectionsPerAddressSetting = try value.int(in: 1...4_096)
+            },
+            "first_request_timeout_s": { config, _, value throws(ConfigValueError) in
+                config.pull.firstRequestTimeoutSeconds = try value.int(in: 1...300)
+            },
             "requests_per_second": { config, _, value throws(ConfigValueError) in
                 let rate = try value.double()
                 guard rate >= 1, rate <= 100_000 else { throw .outOfRange("requests_per_second must be in 1…100000") }

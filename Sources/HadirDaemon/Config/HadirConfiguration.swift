@@ -122,6 +122,14 @@ public struct HadirConfiguration: Sendable {
         public var listen: (host: String, port: Int)?
         /// Bearer token the LAN listener requires.
         public var token = ""
+        /// LAN listener: connections at once, and from one address (nil: 8, or all if fewer).
+        public var maxConnections = 32
+        public var maxConnectionsPerAddressSetting: Int?
+        public var maxConnectionsPerAddress: Int { maxConnectionsPerAddressSetting ?? min(8, maxConnections) }
+        /// Both listeners: a connection with no request in progress is closed after this long.
+        public var idleTimeoutSeconds = 30
+        /// Both listeners: larger request bodies are answered 413.
+        public var maxBodyBytes = 65_536
     }
 
     /// One central server the punches are pushed to (ADMS/iclock), from `[uplink.<name>]`.
@@ -200,6 +208,15 @@ public struct HadirConfiguration: Sendable {
         /// CIDRs allowed to connect; empty = everyone on the network.
         public var allow: [String] = []
         public var maxSessions = 16
+        /// Sessions (TCP and UDP) one client address may hold (nil: 4, or all if fewer).
+        public var maxSessionsPerAddressSetting: Int?
+        public var maxSessionsPerAddress: Int { maxSessionsPerAddressSetting ?? min(4, maxSessions) }
+        /// TCP connections at once (with or without a session), and from one address (nil: 16, or all if fewer).
+        public var maxConnections = 64
+        public var maxConnectionsPerAddressSetting: Int?
+        public var maxConnectionsPerAddress: Int { maxConnectionsPerAddressSetting ?? min(16, maxConnections) }
+        /// A TCP connection that sends no complete packet within this long is closed.
+        public var firstRequestTimeoutSeconds = 10
         public var requestsPerSecond = 200.0
         public var idleTimeoutSeconds = 120
         /// SET_TIME from pull clients: "refuse-when-synced" (default), "apply" or "refuse".

@@ -25,14 +25,17 @@ public struct ControlActions: Sendable {
     let clockMonitor: ClockIntegrityMonitor?
     /// Free space, a full disk, a quarantined database.
     let storage: StorageHealth?
+    /// The control API's own listeners, for their connection figures in status.
+    let controlListeners: [ControlListener]
 
     public init(
         database: HadirDatabase, scanners: ScannerSet, enrollment: EnrollmentCoordinator, hub: FeedbackHub,
         recorder: PunchRecorder, configuration: HadirConfiguration, clock: any ClockSource, serial: String,
         uplink: UplinkService?, pull: PullService? = nil, integrity: JournalIntegrity? = nil, logger: Logger,
-        clockMonitor: ClockIntegrityMonitor? = nil, storage: StorageHealth? = nil
+        clockMonitor: ClockIntegrityMonitor? = nil, storage: StorageHealth? = nil, controlListeners: [ControlListener] = []
     ) {
         self.storage = storage
+        self.controlListeners = controlListeners
         self.integrity = integrity
         self.clockMonitor = clockMonitor
         self.database = database
@@ -140,7 +143,7 @@ public struct ControlActions: Sendable {
     func metrics() throws -> String {
         try DaemonMetrics.shared.render(
             database: database, servers: configuration.uplinks.map(\.name), scannerConnected: scanners.allConnected, pull: pull,
-            nowMilliseconds: clock.now().utcMilliseconds, storage: storage?.status)
+            control: ControlConnectionsStatus(controlListeners), nowMilliseconds: clock.now().utcMilliseconds, storage: storage?.status)
     }
 
     func punches(_ query: PunchQuery) throws -> [PunchRow] {
@@ -171,7 +174,7 @@ public struct ControlActions: Sendable {
             orphanFaces: try database.orphanFaces(), clockQuality: reading.quality.rawValue, clock: await clockMonitor?.status(),
             localTime: "\(local) \(profile.zone.rawValue)", profile: profile.id,
             uplinks: try uplinkStatus(), pull: pull?.status, journal: try integrity?.status(database: database),
-            storage: storage?.status)
+            storage: storage?.status, control: ControlConnectionsStatus(controlListeners))
     }
 
     /// Per server: cursor, backlog and its age, last success and error, quarantined punches.

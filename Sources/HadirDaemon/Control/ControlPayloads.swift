@@ -1,4 +1,6 @@
 import Foundation
+import HadirConnectionLimits
+import HadirControl
 import HadirPull
 import HadirStore
 
@@ -85,15 +87,39 @@ public struct StatusReport: Codable, Sendable {
     public var journal: JournalStatus?
     /// Free space, a full disk, a quarantined database (decision 0012).
     public var storage: StorageStatus?
+    /// The control API's listeners: open connections and what their limits closed.
+    public var control: ControlConnectionsStatus?
 
     enum CodingKeys: String, CodingKey {
-        case version, serial, scanner, scanners, punches, users, fingers, faces, profile, uplinks, pull, clock, journal, storage
+        case version, serial, scanner, scanners, punches, users, fingers, faces, profile, uplinks, pull, clock, journal, storage, control
         case stateDirectory = "state_dir"
         case lastSeq = "last_seq"
         case orphanSlots = "orphan_slots"
         case orphanFaces = "orphan_faces"
         case clockQuality = "clock_quality"
         case localTime = "local_time"
+    }
+}
+
+/// Connection figures of the control API's listeners.
+public struct ControlConnectionsStatus: Codable, Sendable {
+    /// The local socket hadirctl uses.
+    public var unixSocket: ConnectionGateStatus?
+    /// The token-guarded LAN listener (`[control] listen`); nil when off.
+    public var lan: ConnectionGateStatus?
+
+    init(_ listeners: [ControlListener]) {
+        for listener in listeners {
+            switch listener.endpoint {
+            case .unixSocket: unixSocket = listener.gate.status
+            case .tcp: lan = listener.gate.status
+            }
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case lan
+        case unixSocket = "unix_socket"
     }
 }
 

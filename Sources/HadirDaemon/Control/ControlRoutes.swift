@@ -16,7 +16,7 @@ enum ControlRoutes {
         "POST /v1/recover {file} (a quarantined database)",
     ]
 
-    static func register(on router: Router<BasicRequestContext>, actions: ControlActions) {
+    static func register(on router: Router<ControlRequestContext>, actions: ControlActions) {
         let v1 = router.group("v1")
         v1.get { _, _ in try ControlJSON.response(["endpoints": index]) }
         v1.get("status") { _, _ in try ControlJSON.response(try await actions.status()) }

@@ -1,3 +1,4 @@
+import HadirConnectionLimits
 import HadirControl
 import Logging
 import ServiceLifecycle
@@ -13,10 +14,31 @@ enum ControlServer {
         return endpoints
     }
 
+    /// Each endpoint with its limits: the LAN listener's from `[control]`, the unix socket's own
+    /// generous cap (so a LAN flood cannot take hadirctl's slots) with the same timeouts and body limit.
+    static func listeners(_ configuration: HadirConfiguration, logger: Logger) -> [ControlListener] {
+        let control = configuration.control
+        return endpoints(configuration).map { endpoint in
+            switch endpoint {
+            case .unixSocket:
+                let limits = ControlListenerLimits.unixSocket(
+                    idleTimeoutSeconds: Double(control.idleTimeoutSeconds), maximumBodyBytes: control.maxBodyBytes)
+                return ControlListener(endpoint: endpoint, limits: limits, logger: logger)
+            case .tcp:
+                let limits = ControlListenerLimits(
+                    connections: ConnectionLimits(
+                        maximumConnections: control.maxConnections, maximumPerAddress: control.maxConnectionsPerAddress,
+                        firstRequestTimeoutSeconds: Double(min(10, control.idleTimeoutSeconds))),
+                    idleTimeoutSeconds: Double(control.idleTimeoutSeconds), maximumBodyBytes: control.maxBodyBytes)
+                return ControlListener(endpoint: endpoint, limits: limits, logger: logger)
+            }
+        }
+    }
+
     static func services(
-        configuration: HadirConfiguration, actions: ControlActions, readiness: ControlReadiness, logger: Logger
+        listeners: [ControlListener], actions: ControlActions, readiness: ControlReadiness, logger: Logger
     ) -> [any Service] {
-        ControlApplications.make(endpoints: endpoints(configuration), readiness: readiness, logger: logger) { router in
+        ControlApplications.make(listeners: listeners, readiness: readiness, logger: logger) { router in
             ControlRoutes.register(on: router, actions: actions)
         }
     }

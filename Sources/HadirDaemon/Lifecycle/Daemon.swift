@@ -74,11 +74,12 @@ public struct Daemon {
                     logger: logger),
                 events: liveEvents, logger: logger)
             : nil
+        let controlListeners = ControlServer.listeners(configuration, logger: logger)
         let controlActions = ControlActions(
             database: database, scanners: scanners, enrollment: enrollment, hub: hub, recorder: recorder,
             configuration: configuration, clock: clock, serial: serial, uplink: uplink, pull: pull, integrity: integrity, logger: logger,
-            clockMonitor: clockMonitor, storage: storage)
-        let controlReadiness = ControlReadiness(listeners: ControlServer.endpoints(configuration).count)
+            clockMonitor: clockMonitor, storage: storage, controlListeners: controlListeners)
+        let controlReadiness = ControlReadiness(listeners: controlListeners.count)
 
         var services: [any Service] = scanners.services
         if let clockMonitor {
@@ -89,7 +90,7 @@ public struct Daemon {
                 directory: configuration.device.stateDirectory, health: storage,
                 interval: .seconds(configuration.storage.checkEverySeconds), hub: hub, language: language, logger: logger))
         services += ControlServer.services(
-            configuration: configuration, actions: controlActions, readiness: controlReadiness, logger: logger)
+            listeners: controlListeners, actions: controlActions, readiness: controlReadiness, logger: logger)
         if let uplink {
             services.append(uplink)
         }

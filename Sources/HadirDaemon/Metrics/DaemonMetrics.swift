@@ -1,5 +1,6 @@
 import CoreMetrics
 import Foundation
+import HadirConnectionLimits
 import HadirStore
 import Metrics
 import Prometheus
@@ -24,8 +25,8 @@ public final class DaemonMetrics: Sendable {
 
     /// Refreshes the state gauges, then renders everything in the Prometheus text format.
     func render(
-        database: HadirDatabase, servers: [String], scannerConnected: Bool, pull: PullService?, nowMilliseconds: Int64,
-        storage: StorageStatus? = nil
+        database: HadirDatabase, servers: [String], scannerConnected: Bool, pull: PullService?, control: ControlConnectionsStatus? = nil,
+        nowMilliseconds: Int64, storage: StorageStatus? = nil
     ) throws -> String {
         Gauge(label: "hadir_journal_punches").record(try database.punchCount())
         Gauge(label: "hadir_scanner_connected").record(scannerConnected ? 1 : 0)
@@ -46,7 +47,11 @@ public final class DaemonMetrics: Sendable {
             Gauge(label: "hadir_pull_refused", dimensions: [("reason", "session_limit")]).record(status.refusedOverSessionLimit)
             Gauge(label: "hadir_pull_refused", dimensions: [("reason", "rate")]).record(status.rateLimited)
             Gauge(label: "hadir_pull_bad_frames").record(status.badFrames)
+            Gauge(label: "hadir_pull_refused", dimensions: [("reason", "address_session_limit")]).record(status.refusedOverAddressLimit)
+            record(status.connections, prefix: "hadir_pull", dimensions: [])
         }
+        if let unix = control?.unixSocket { record(unix, prefix: "hadir_control", dimensions: [("listener", "unix")]) }
+        if let lan = control?.lan { record(lan, prefix: "hadir_control", dimensions: [("listener", "lan")]) }
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return String(decoding: buffer, as: UTF8.self)
@@ -61,5 +66,17 @@ public final class DaemonMetrics: Sendable {
         Gauge(label: "hadir_storage_full").record(storage.level == .full ? 1 : 0)
         // 1 until `hadirctl recover` has salvaged the quarantined file.
         Gauge(label: "hadir_database_quarantined").record(storage.quarantined != nil && storage.quarantined?.recovered == nil ? 1 : 0)
+    }
+
+    /// One listener's connection figures: open now, and closed by the limits, by reason.
+    private func record(_ status: ConnectionGateStatus, prefix: String, dimensions: [(String, String)]) {
+        Gauge(label: "\(prefix)_connections_open", dimensions: dimensions).record(status.open)
+        let refusals = [
+            ("connection_limit", status.refusedOverLimit), ("per_address_limit", status.refusedPerAddress), ("evicted", status.evicted),
+            ("silent", status.silentTimeouts),
+        ]
+        for (reason, count) in refusals {
+            Gauge(label: "\(prefix)_connections_refused_total", dimensions: dimensions + [("reason", reason)]).record(count)
+        }
     }
 }

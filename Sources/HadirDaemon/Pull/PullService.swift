@@ -1,4 +1,5 @@
 import Foundation
+import HadirConnectionLimits
 import HadirCore
 import HadirPull
 import Logging
@@ -52,7 +53,12 @@ public final class PullService: Service {
         let server = ZKPullServer(
             configuration: ZKPullServerConfiguration(
                 host: pull.host, port: pull.port, tcp: pull.tcp, udp: pull.udp, commKey: pull.commKey, readOnly: pull.readOnly,
-                allowList: try ZKAllowList(pull.allow), maximumSessions: pull.maxSessions, requestsPerSecond: pull.requestsPerSecond,
+                allowList: try ZKAllowList(pull.allow), maximumSessions: pull.maxSessions,
+                maximumSessionsPerAddress: pull.maxSessionsPerAddress,
+                connectionLimits: ConnectionLimits(
+                    maximumConnections: pull.maxConnections, maximumPerAddress: pull.maxConnectionsPerAddress,
+                    firstRequestTimeoutSeconds: Double(pull.firstRequestTimeoutSeconds)),
+                requestsPerSecond: pull.requestsPerSecond,
                 requestBurst: pull.requestsPerSecond * 2, idleTimeoutSeconds: Double(pull.idleTimeoutSeconds), device: info),
             device: device, events: events, logger: logger)
         do {

@@ -9,7 +9,10 @@ public struct ZKTCPFrameDecoder: Sendable {
     public static let defaultMaximumPacketLength = 1_048_576
 
     /// The largest value of the length field accepted; beyond it `next()` throws `.oversized`.
-    public let maximumPacketLength: Int
+    /// A server may raise it once the peer has proven itself (the pull server does after CONNECT).
+    public var maximumPacketLength: Int {
+        didSet { maximumPacketLength = max(ZKPacket.headerLength, maximumPacketLength) }
+    }
     /// The error that ended this stream, if any.
     public private(set) var failure: ZKFrameError?
 

@@ -2,67 +2,85 @@ import AsyncAlgorithms
 import NIOCore
 
 extension ZKPullServer {
-    /// One TCP connection: one session, its requests processed strictly in order.
+    /// One TCP connection: one session, opened by its first packet (a silent or garbage-sending
+    /// connection never holds one), its requests processed strictly in order.
     func serveTCP(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
         let peer = connection.channel.remoteAddress?.ipAddress ?? "unknown"
         guard configuration.allowList.allows(peer) else {
             counters.update { $0.refusedByAllowList += 1 }
-            logger.warning("pull connection refused: address not in [pull] allow", metadata: ["peer": "\(peer)"])
-            try? await connection.channel.close()
+            refusals.log(.warning, kind: "allow", "pull connection refused: address not in [pull] allow", metadata: ["peer": "\(peer)"])
+            // Through executeThenClose: an async channel's writer must be finished, even unused.
+            try? await connection.executeThenClose { _, _ in }
             return
         }
-        guard sessionIDs.liveCount < configuration.maximumSessions, let sessionID = sessionIDs.allocate() else {
-            counters.update { $0.refusedOverSessionLimit += 1 }
-            logger.warning("pull connection refused: session limit reached", metadata: ["peer": "\(peer)"])
-            try? await connection.channel.close()
-            return
-        }
-        counters.update {
-            $0.tcpSessions += 1
-            $0.sessionsServed += 1
-        }
-        let context = ZKQueryContext(peer: peer, sessionID: sessionID, transport: .tcp)
-        var machine = ZKSessionStateMachine(configuration: configuration.sessionConfiguration(.tcp), sessionID: sessionID)
-        var disabled = false
+        var session: ZKTCPSession?
         do {
             try await connection.executeThenClose { inbound, outbound in
-                try await run(&machine, inbound: inbound, context: context, disabled: &disabled) { packet in
+                try await run(&session, peer: peer, channel: connection.channel, inbound: inbound) { packet in
                     try await outbound.write(ByteBuffer(bytes: packet.encodedForTCP()))
                 }
             }
         } catch {
             logger.debug("pull connection ended", metadata: ["peer": "\(peer)", "error": "\(error)"])
         }
-        machine.close()
-        sessionIDs.release(sessionID)
+        guard var session else { return }
+        session.machine.close()
+        sessions.close(session.context.sessionID, for: peer)
         counters.update {
             $0.tcpSessions -= 1
-            if disabled { $0.disabledSessions -= 1 }
+            if session.disabled { $0.disabledSessions -= 1 }
+        }
+    }
+
+    /// The largest first packet of a connection (header included); a CONNECT carries no payload.
+    static let firstPacketMaximumLength = 1_024
+
+    /// Opens the connection's session for its first packet; nil (and counted) when the limits refuse.
+    private func openSession(peer: String, channel: any Channel) -> ZKTCPSession? {
+        switch sessions.open(for: peer) {
+        case .success(let sessionID):
+            gate.markProven(channel)
+            counters.update {
+                $0.tcpSessions += 1
+                $0.sessionsServed += 1
+            }
+            return ZKTCPSession(
+                machine: ZKSessionStateMachine(configuration: configuration.sessionConfiguration(.tcp), sessionID: sessionID),
+                context: ZKQueryContext(peer: peer, sessionID: sessionID, transport: .tcp))
+        case .failure(let refusal):
+            counters.update {
+                if refusal == .perAddressLimit { $0.refusedOverAddressLimit += 1 } else { $0.refusedOverSessionLimit += 1 }
+            }
+            let reason = refusal == .perAddressLimit ? "max_sessions_per_address" : "max_sessions"
+            refusals.log(
+                .warning, kind: "session-\(reason)", "pull connection refused: [pull] \(reason) reached", metadata: ["peer": "\(peer)"])
+            return nil
         }
     }
 
     private func run(
-        _ machine: inout ZKSessionStateMachine, inbound: NIOAsyncChannelInboundStream<ByteBuffer>, context: ZKQueryContext,
-        disabled: inout Bool, write: (ZKPacket) async throws -> Void
+        _ session: inout ZKTCPSession?, peer: String, channel: any Channel, inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
+        write: (ZKPacket) async throws -> Void
     ) async throws {
         let timers = ZKSessionTimers(tickSeconds: min(5, configuration.idleTimeoutSeconds))
         defer { timers.stop() }
         let inputs = merge(
             chain(inbound.map { ZKConnectionInput.bytes($0) }, [ZKConnectionInput.peerClosed].async),
             events.subscribe().map { ZKConnectionInput.event($0) }, timers.stream)
-        var decoder = ZKTCPFrameDecoder()
+        // Until a session opens, only a small packet (CONNECT is 8 bytes) is buffered: a silent
+        // connection's trickle of a huge frame cannot hold a megabyte until its deadline.
+        var decoder = ZKTCPFrameDecoder(maximumPacketLength: Self.firstPacketMaximumLength)
         var ackGeneration = 0
         var lastRequest = ContinuousClock.now
         let idleTimeout = Duration.seconds(configuration.idleTimeoutSeconds)
-        func perform(_ output: ZKSessionOutput, on machine: inout ZKSessionStateMachine) async throws -> Bool {
-            try await drive(output, machine: &machine, disabled: &disabled, context: context, write: write) {
+        func perform(_ output: ZKSessionOutput, on session: inout ZKTCPSession) async throws -> Bool {
+            try await drive(output, machine: &session.machine, disabled: &session.disabled, context: session.context, write: write) {
                 ackGeneration += 1
                 timers.startEventAckTimer(generation: ackGeneration, seconds: configuration.eventAckTimeoutSeconds)
             }
         }
 
         for try await input in inputs {
-            var outputs: [ZKSessionOutput] = []
             switch input {
             case .peerClosed:
                 return
@@ -74,31 +92,49 @@ extension ZKPullServer {
                         packet = try decoder.next()
                     } catch {
                         counters.update { $0.badFrames += 1 }
-                        logger.warning("closing pull connection: \(error)", metadata: ["peer": "\(context.peer)"])
+                        refusals.log(.warning, kind: "frame", "closing pull connection: \(error)", metadata: ["peer": "\(peer)"])
                         return
                     }
                     guard let packet else { break }
-                    guard limiter.allow(context.peer) else {
+                    guard limiter.allow(peer) else {
                         counters.update { $0.rateLimited += 1 }
-                        logger.warning("closing pull connection: request rate exceeded", metadata: ["peer": "\(context.peer)"])
+                        refusals.log(
+                            .warning, kind: "rate", "closing pull connection: request rate exceeded", metadata: ["peer": "\(peer)"])
                         return
                     }
+                    if session == nil {
+                        session = openSession(peer: peer, channel: channel)
+                        decoder.maximumPacketLength = ZKTCPFrameDecoder.defaultMaximumPacketLength
+                    }
+                    guard var current = session else { return }
                     lastRequest = .now
-                    let output = machine.received(packet)
-                    guard try await perform(output, on: &machine) else { return }
+                    let output = current.machine.received(packet)
+                    let open = try await perform(output, on: &current)
+                    session = current
+                    guard open else { return }
                 }
             case .event(let event):
-                outputs.append(machine.punchRecorded(event))
+                guard var current = session else { continue }
+                let open = try await perform(current.machine.punchRecorded(event), on: &current)
+                session = current
+                guard open else { return }
             case .eventAckTimeout(let generation):
-                if generation == ackGeneration { outputs.append(machine.eventAckTimedOut()) }
+                guard generation == ackGeneration, var current = session else { continue }
+                let open = try await perform(current.machine.eventAckTimedOut(), on: &current)
+                session = current
+                guard open else { return }
             case .tick:
-                if !machine.wantsLiveAttendance, ContinuousClock.now - lastRequest > idleTimeout {
-                    logger.info("closing idle pull connection", metadata: ["peer": "\(context.peer)"])
+                // Before the first packet the connection gate's deadline applies instead.
+                guard let current = session else { continue }
+                if !current.machine.wantsLiveAttendance, ContinuousClock.now - lastRequest > idleTimeout {
+                    logger.info("closing idle pull connection", metadata: ["peer": "\(peer)"])
                     return
                 }
             }
-            for output in outputs { guard try await perform(output, on: &machine) else { return } }
-            trackDisabled(machine, &disabled)
+            if var current = session {
+                trackDisabled(current.machine, &current.disabled)
+                session = current
+            }
         }
     }
 
@@ -131,4 +167,11 @@ extension ZKPullServer {
         let delta = disabled ? 1 : -1
         counters.update { $0.disabledSessions += delta }
     }
+}
+
+/// A TCP connection's session, once its first packet has opened one.
+struct ZKTCPSession {
+    var machine: ZKSessionStateMachine
+    let context: ZKQueryContext
+    var disabled = false
 }

@@ -93,7 +93,7 @@ extension ZKPullServer {
         let peer = envelope.remoteAddress.ipAddress ?? "unknown"
         guard configuration.allowList.allows(peer) else {
             counters.update { $0.refusedByAllowList += 1 }
-            logger.warning("pull datagram ignored: address not in [pull] allow", metadata: ["peer": "\(peer)"])
+            refusals.log(.warning, kind: "allow", "pull datagram ignored: address not in [pull] allow", metadata: ["peer": "\(peer)"])
             return nil
         }
         guard limiter.allow(peer) else {
@@ -105,7 +105,7 @@ extension ZKPullServer {
             packet = try ZKPacket.decode(datagram: envelope.data.readableBytesView)
         } catch {
             counters.update { $0.badFrames += 1 }
-            logger.warning("pull datagram ignored: \(error)", metadata: ["peer": "\(peer)"])
+            refusals.log(.warning, kind: "datagram", "pull datagram ignored: \(error)", metadata: ["peer": "\(peer)"])
             return nil
         }
         var key = UDPSessionKey(peer: envelope.remoteAddress, sessionID: packet.sessionID)
@@ -116,9 +116,17 @@ extension ZKPullServer {
                 try await outbound.write(AddressedEnvelope(remoteAddress: envelope.remoteAddress, data: ByteBuffer(bytes: reply.encoded())))
                 return nil
             }
-            guard sessionIDs.liveCount < configuration.maximumSessions, let sessionID = sessionIDs.allocate() else {
-                counters.update { $0.refusedOverSessionLimit += 1 }
-                logger.warning("pull session refused: session limit reached", metadata: ["peer": "\(peer)"])
+            let sessionID: UInt16
+            switch self.sessions.open(for: peer) {
+            case .success(let id):
+                sessionID = id
+            case .failure(let refusal):
+                counters.update {
+                    if refusal == .perAddressLimit { $0.refusedOverAddressLimit += 1 } else { $0.refusedOverSessionLimit += 1 }
+                }
+                let reason = refusal == .perAddressLimit ? "max_sessions_per_address" : "max_sessions"
+                refusals.log(
+                    .warning, kind: "session-\(reason)", "pull session refused: [pull] \(reason) reached", metadata: ["peer": "\(peer)"])
                 let reply = ZKPacket(command: .ackError, sessionID: 0, replyID: packet.replyID)
                 try await outbound.write(AddressedEnvelope(remoteAddress: envelope.remoteAddress, data: ByteBuffer(bytes: reply.encoded())))
                 return nil
@@ -138,7 +146,7 @@ extension ZKPullServer {
     }
 
     private func release(_ session: UDPSession) {
-        sessionIDs.release(session.context.sessionID)
+        sessions.close(session.context.sessionID, for: session.context.peer)
         counters.update {
             $0.udpSessions -= 1
             if session.disabled { $0.disabledSessions -= 1 }

@@ -1,18 +1,23 @@
+import HadirConnectionLimits
 import Logging
 import NIOCore
 import NIOPosix
 
 /// The ZK pull server on TCP and UDP (port 4370 by default): the SwiftNIO shell around
 /// ``ZKSessionStateMachine``. It moves bytes, enforces the allow-list, session limit and request
-/// rate, and performs the sessions' queries through a ``ZKPullDevice``.
+/// rate, and performs the sessions' queries through a ``ZKPullDevice``. A ``ConnectionGate`` in
+/// front of every TCP connection caps them before a byte is read (DESIGN §7.7).
 public final class ZKPullServer: Sendable {
     public let configuration: ZKPullServerConfiguration
     let device: any ZKPullDevice
     let events: ZKLiveEventHub
     let logger: Logger
-    let sessionIDs = ZKSessionIDAllocator()
+    let sessions: ZKSessionAdmission
     let counters = ZKPullServerCounters()
     let limiter: RateLimiterBox
+    let gate: ConnectionGate
+    /// Warnings caused by clients, at most one per kind every 10 s.
+    let refusals: RefusalLog
 
     public init(configuration: ZKPullServerConfiguration, device: any ZKPullDevice, events: ZKLiveEventHub, logger: Logger) {
         self.configuration = configuration
@@ -21,10 +26,24 @@ public final class ZKPullServer: Sendable {
         self.logger = logger
         self.limiter = RateLimiterBox(
             ZKRateLimiter(requestsPerSecond: configuration.requestsPerSecond, burst: configuration.requestBurst))
+        self.sessions = ZKSessionAdmission(
+            ids: ZKSessionIDAllocator(), maximumSessions: configuration.maximumSessions,
+            maximumPerAddress: configuration.maximumSessionsPerAddress)
+        let refusals = RefusalLog(logger: logger)
+        self.refusals = refusals
+        self.gate = ConnectionGate(limits: configuration.connectionLimits) { closure in
+            refusals.log(
+                .warning, kind: "gate-\(closure.reason)", "pull connection closed: \(closure.reason)",
+                metadata: ["peer": "\(closure.peer ?? "unknown")"])
+        }
     }
 
     /// Live figures for `hadirctl status` and metrics.
-    public var status: ZKPullServerStatus { counters.snapshot }
+    public var status: ZKPullServerStatus {
+        var status = counters.snapshot
+        status.connections = gate.status
+        return status
+    }
 
     /// Binds TCP and UDP and serves until the task is cancelled; `onListening` gets the bound
     /// status once both sockets listen (tests bind port 0).
@@ -74,9 +93,10 @@ public final class ZKPullServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             // One packet per write, sent at once: pyzk breaks on split or delayed replies.
             .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
-            .bind(host: configuration.host, port: configuration.port) { channel in
+            .bind(host: configuration.host, port: configuration.port) { [gate] channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    try channel.pipeline.syncOperations.addHandler(ConnectionGateHandler(gate: gate))
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
     }
@@ -101,7 +121,8 @@ public final class ZKPullServer: Sendable {
         }
     }
 
-    /// Logs what a session reported and keeps the counters.
+    /// Logs what a session reported (throttled: these are what a hostile client can repeat at
+    /// will) and keeps the counters.
     func note(_ notices: [ZKSessionNotice], context: ZKQueryContext) {
         for notice in notices {
             let metadata: Logger.Metadata = [
@@ -110,20 +131,24 @@ public final class ZKPullServer: Sendable {
             switch notice {
             case .authenticationFailed:
                 counters.update { $0.authenticationFailures += 1 }
-                logger.warning("pull client sent a wrong comm key", metadata: metadata)
+                refusals.log(.warning, kind: "auth", "pull client sent a wrong comm key", metadata: metadata)
             case .refusedReadOnly(let command):
                 counters.update { $0.refusedReadOnly += 1 }
-                logger.notice("pull server is read-only; refused \(command)", metadata: metadata)
+                refusals.log(.notice, kind: "read-only", "pull server is read-only; refused \(command)", metadata: metadata)
             case .badChecksum(let command, let received, let expected):
-                logger.info("bad checksum on \(command) (got \(received), expected \(expected)); processed anyway", metadata: metadata)
+                refusals.log(
+                    .info, kind: "checksum", "bad checksum on \(command) (got \(received), expected \(expected)); processed anyway",
+                    metadata: metadata)
             case .malformed(let command, let reason):
-                logger.warning("malformed \(command): \(reason)", metadata: metadata)
+                refusals.log(.warning, kind: "malformed", "malformed \(command): \(reason)", metadata: metadata)
             case .unknownCommand(let command):
-                logger.info("unknown pull command \(command) answered ACK_UNKNOWN", metadata: metadata)
+                refusals.log(.info, kind: "unknown", "unknown pull command \(command) answered ACK_UNKNOWN", metadata: metadata)
             case .unsupportedBuffer(let subcommand, let fct):
-                logger.info("unsupported bulk read (sub-command \(subcommand), table \(fct))", metadata: metadata)
+                refusals.log(.info, kind: "bulk", "unsupported bulk read (sub-command \(subcommand), table \(fct))", metadata: metadata)
             case .bufferRequestOutOfRange(let start, let size, let bufferSize):
-                logger.warning("read of \(size) bytes at \(start) is outside the \(bufferSize)-byte snapshot", metadata: metadata)
+                refusals.log(
+                    .warning, kind: "range", "read of \(size) bytes at \(start) is outside the \(bufferSize)-byte snapshot",
+                    metadata: metadata)
             case .authenticated, .deviceEnabled, .deviceDisabled, .eventsRegistered:
                 logger.debug("pull session: \(notice)", metadata: metadata)
             }

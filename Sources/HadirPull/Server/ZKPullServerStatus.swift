@@ -1,3 +1,4 @@
+import HadirConnectionLimits
 import Synchronization
 
 /// Counters and live figures of the pull server, for status and metrics.
@@ -13,6 +14,10 @@ public struct ZKPullServerStatus: Sendable, Equatable, Codable {
     public var authenticationFailures: Int = 0
     public var refusedByAllowList: Int = 0
     public var refusedOverSessionLimit: Int = 0
+    /// Sessions refused because the client's address already held `max_sessions_per_address`.
+    public var refusedOverAddressLimit: Int = 0
+    /// TCP connections: open, peak, and those the limits closed.
+    public var connections = ConnectionGateStatus()
     public var rateLimited: Int = 0
     public var badFrames: Int = 0
     public var refusedReadOnly: Int = 0
@@ -30,6 +35,8 @@ public struct ZKPullServerStatus: Sendable, Equatable, Codable {
         case authenticationFailures = "authentication_failures"
         case refusedByAllowList = "refused_by_allow_list"
         case refusedOverSessionLimit = "refused_over_session_limit"
+        case refusedOverAddressLimit = "refused_over_address_limit"
+        case connections
         case rateLimited = "rate_limited"
         case badFrames = "bad_frames"
         case refusedReadOnly = "refused_read_only"

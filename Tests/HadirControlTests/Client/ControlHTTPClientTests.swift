@@ -14,7 +14,7 @@ import Testing
         var text: String
     }
 
-    private static func routes(_ router: Router<BasicRequestContext>) {
+    private static func routes(_ router: Router<ControlRequestContext>) {
         router.get("/v1/status") { _, _ in try ControlJSON.response(Echo(text: "ok")) }
         router.post("/v1/echo") { request, _ in try ControlJSON.response(try await ControlJSON.decode(Echo.self, from: request)) }
         router.get("/v1/missing") { _, _ -> Response in throw ControlAPIError.notFound("no user with PIN 9") }
@@ -37,7 +37,7 @@ import Testing
 
     /// Runs the listeners for the duration of `body`.
     private func withServer(
-        tcpPort: Int? = nil, _ body: @Sendable (_ socket: String) async throws -> Void
+        tcpPort: Int? = nil, tcpLimits: ControlListenerLimits = .lanDefaults, _ body: @Sendable (_ socket: String) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hadir-ctl-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -48,7 +48,14 @@ import Testing
         let readiness = ControlReadiness(listeners: endpoints.count)
         var logger = Logger(label: "control-test")
         logger.logLevel = .error
-        let services = ControlApplications.make(endpoints: endpoints, readiness: readiness, logger: logger, routes: Self.routes)
+        let listeners = endpoints.map { endpoint in
+            guard case .tcp = endpoint else {
+                return ControlListener(
+                    endpoint: endpoint, limits: .unixSocket(idleTimeoutSeconds: 30, maximumBodyBytes: 65_536), logger: logger)
+            }
+            return ControlListener(endpoint: endpoint, limits: tcpLimits, logger: logger)
+        }
+        let services = ControlApplications.make(listeners: listeners, readiness: readiness, logger: logger, routes: Self.routes)
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [], logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }

@@ -111,6 +111,18 @@ struct ZKTCPFrameDecoderTests {
         #expect(try decoder.next()?.payload.count == 92)
     }
 
+    @Test func aRaisedLimitTakesTheLargerPacketsThatFollow() throws {
+        var decoder = ZKTCPFrameDecoder(maximumPacketLength: 16)
+        let small = ZKPacket(command: .connect, sessionID: 0, replyID: 0)
+        let large = ZKPacket(command: .data, sessionID: 1, replyID: 2, payload: [UInt8](repeating: 7, count: 500))
+        decoder.append(small.encodedForTCP() + large.encodedForTCP())
+        let first = try decoder.next()
+        #expect(first?.command == .connect)
+        decoder.maximumPacketLength = ZKTCPFrameDecoder.defaultMaximumPacketLength
+        let second = try decoder.next()
+        #expect(second?.payload.count == 500)
+    }
+
     @Test func rejectsLengthsShorterThanTheHeaderAsTruncated() {
         for length in 0..<8 {
             var decoder = ZKTCPFrameDecoder()

@@ -37,7 +37,7 @@ run() {
         if [ "$seconds" = 0 ]; then options+=(-runs=0); else options+=(-max_total_time="$seconds"); fi
         echo "== fuzz-$target: ${seconds}s (log: $log)"
         if "$bin/fuzz-$target" "${options[@]}" "$work" "Tests/fuzz/corpus/$target" >"$log" 2>&1; then
-            grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb)" "$log" | tail -3
+            grep -E "^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb)" "$log" | tail -3
         else
             grep -E "fuzz invariant violated|ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)|SUMMARY" "$log" | head -5
             local unit

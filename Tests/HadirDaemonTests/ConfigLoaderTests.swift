@@ -51,6 +51,17 @@ import Testing
         #expect(failure?.description.contains("unknown key") == true)
     }
 
+    /// Found by the config fuzzer: toml++ asserted (SIGABRT, release builds included) on a control
+    /// character opening a table header, so hadird crashed instead of naming the line.
+    @Test func controlCharacterIsASyntaxErrorWithItsLineNotACrash() {
+        let failure = error("[device]\nstate_dir = \"$DIR\"\n[\u{01}]\n")
+        #expect(failure?.line == 3)
+        #expect(failure?.description.contains("control character U+0001 at column 2") == true)
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n# a comment with DEL \u{7F}\n")?.line == 3)
+        #expect(error("[device]\r\nstate_dir = \"$DIR\"\r\n[scanner]\rbaud = 9600\n")?.line == 3)
+        #expect(error("[device]\r\nstate_dir = \"$DIR\"\r\n\t[scanner]\r\nbaud = 57600\r\n") == nil)
+    }
+
     @Test func unknownSectionIsReported() {
         let failure = error("[device]\nstate_dir = \"$DIR\"\n[upload]\nurl = \"x\"\n")
         #expect(failure?.line == 3)

@@ -28,6 +28,13 @@ public enum ConfigLoader {
         var overrides = ConfigSchema.PolicyOverrides()
         let locator = TOMLKeyLocator(source: source ?? "")
         if let source {
+            if let control = TOMLControlCharacter.first(in: source) {
+                throw ConfigError(
+                    file: file, line: control.line,
+                    reason:
+                        "TOML syntax: control character \(control.codePoint) at column \(control.column); only tabs and line ends are allowed"
+                )
+            }
             let table: TOMLTable
             do {
                 table = try TOMLTable(string: source)

@@ -29,7 +29,7 @@ enum ADMSCommandCheck {
             !command.cmdToken.isEmpty && !command.cmdToken.contains("&") && ADMSLines.isSingleLine(command.cmdToken),
             "CMD token \(command.cmdToken.debugDescription)")
         fuzzCheck(
-            ADMSLines.isSingleLine(command.text) && command.text.utf8.count <= 256 + 3, "command text \(command.text.debugDescription)")
+            ADMSLines.isSingleLine(command.text) && command.text.utf8.count <= 3 * 256 + 3, "command text \(command.text.debugDescription)")
         if case .success(let parsed) = command.result {
             fuzzCheck(parsed.cmdToken == command.cmdToken, "token \(parsed.cmdToken) of a parsed \(command.cmdToken) command")
         }

@@ -11,7 +11,8 @@ enum ADMSValueCheck {
         fuzzCheck(!reply.isAccepted || (200...299).contains(statusCode), "status \(statusCode) accepted")
         fuzzCheck(reply.reportedCount == nil || reply.isAccepted, "a count without acceptance")
         fuzzCheck((reply.reportedCount ?? 0) >= 0, "negative count \(String(describing: reply.reportedCount))")
-        fuzzCheck(ADMSLines.isSingleLine(reply.bodyExcerpt) && reply.bodyExcerpt.utf8.count <= 120 + 3, "body excerpt")
+        // The excerpt cuts 120 input bytes; an invalid byte shows as U+FFFD (3 bytes), so at most 3 × 120 + "…".
+        fuzzCheck(ADMSLines.isSingleLine(reply.bodyExcerpt) && reply.bodyExcerpt.utf8.count <= 3 * 120 + 3, "body excerpt")
         if reply.isAccepted {
             let words = ADMSLines.lines(Array(body.prefix(ADMSUploadReply.inspectedBodyBytes)))
             fuzzCheck(words.contains { ADMSLines.isOK($0.prefix(2)) }, "accepted without an OK line")
@@ -22,7 +23,13 @@ enum ADMSValueCheck {
         if let zone = ADMSTimeZone.offsetMinutes(parsing: text) { ADMSHandshakeCheck.checkZone(zone) }
         ADMSHandshakeCheck.checkTransTimes(ADMSTransTimes.minutes(parsing: text))
         if let tables = ADMSTransFlag.tables(parsing: text) {
-            fuzzCheck(tables.allSatisfy { ADMSLines.isSingleLine($0) && !$0.isEmpty }, "TransFlag tables \(tables)")
+            // Names are only matched against the known tables, never logged: any bytes but separators may stay.
+            let separators = Set(" \t,;".unicodeScalars)
+            let wellFormed = tables.allSatisfy { name in
+                !name.isEmpty && name.utf8.count <= 3 * 32 && !name.unicodeScalars.contains(where: separators.contains)
+                    && !name.utf8.contains(where: { (0x61...0x7A).contains($0) })
+            }
+            fuzzCheck(wellFormed, "TransFlag tables \(tables)")
         }
         _ = ADMSStamp(parsing: text)
         if let time = ADMSLocalTime.parse(text) {

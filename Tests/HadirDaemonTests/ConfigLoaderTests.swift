@@ -62,6 +62,18 @@ import Testing
         #expect(error("[device]\r\nstate_dir = \"$DIR\"\r\n\t[scanner]\r\nbaud = 57600\r\n") == nil)
     }
 
+    /// Found by the config fuzzer: toml++ asserted (SIGABRT) on a header whose key starts with a
+    /// character no key can start with, e.g. a commented line of hadird.toml uncommented.
+    @Test func tableHeaderWithoutAKeyIsASyntaxErrorNotACrash() {
+        for header in ["[(re)connects, else the tty at path.", "[]", "[[ !x]]", "[ @scanner]"] {
+            let failure = error("[device]\nstate_dir = \"$DIR\"\n\n\(header)\n")
+            #expect(failure?.line == 4, "\(header)")
+            #expect(failure?.description.contains("table header must start with a key") == true, "\(header)")
+        }
+        #expect(error("[device]\r\nstate_dir = \"$DIR\"\r\n[(scanner]\r\n")?.line == 3)
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n[ \"scanner\" ]\nbaud = 9600\n[[x]]\n")?.key == "x")
+    }
+
     @Test func unknownSectionIsReported() {
         let failure = error("[device]\nstate_dir = \"$DIR\"\n[upload]\nurl = \"x\"\n")
         #expect(failure?.line == 3)

@@ -28,12 +28,8 @@ public enum ConfigLoader {
         var overrides = ConfigSchema.PolicyOverrides()
         let locator = TOMLKeyLocator(source: source ?? "")
         if let source {
-            if let control = TOMLControlCharacter.first(in: source) {
-                throw ConfigError(
-                    file: file, line: control.line,
-                    reason:
-                        "TOML syntax: control character \(control.codePoint) at column \(control.column); only tabs and line ends are allowed"
-                )
+            if let problem = TOMLPreflight.firstProblem(in: source) {
+                throw ConfigError(file: file, line: problem.line, reason: problem.reason)
             }
             let table: TOMLTable
             do {

@@ -74,6 +74,17 @@ import Testing
         #expect(error("[device]\nstate_dir = \"$DIR\"\n[ \"scanner\" ]\nbaud = 9600\n[[x]]\n")?.key == "x")
     }
 
+    /// Found by the config fuzzer: toml++'s message quoted the text it saw, line end included, so
+    /// the error spanned two lines; a quoted key may hold a line end too.
+    @Test func errorsStayOnOneLine() {
+        let syntax = error("[device]\nstate_dir = \"$DIR\"\n[pull]\nread_only = fa\nle\n")
+        #expect(syntax?.line == 4)
+        #expect(syntax.map { !$0.description.contains("\n") } == true, "\(String(describing: syntax))")
+        let key = error("[device]\nstate_dir = \"$DIR\"\n[scanner]\n\"ba\\nud\" = 1\n")
+        #expect(key?.key == "scanner.ba\nud")
+        #expect(key?.description.contains("scanner.ba\\nud: unknown key") == true, "\(String(describing: key))")
+    }
+
     @Test func unknownSectionIsReported() {
         let failure = error("[device]\nstate_dir = \"$DIR\"\n[upload]\nurl = \"x\"\n")
         #expect(failure?.line == 3)

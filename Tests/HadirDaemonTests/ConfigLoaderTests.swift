@@ -85,6 +85,13 @@ import Testing
         #expect(key?.description.contains("scanner.ba\\nud: unknown key") == true, "\(String(describing: key))")
     }
 
+    /// Found by the config fuzzer: an empty key name gave "fuzz.toml: : unknown section" with no line.
+    @Test func emptyKeyNameIsShownQuotedWithItsLine() {
+        let failure = error("[device]\nstate_dir = \"$DIR\"\n\"\". Ea. Eaud = 14399\n")
+        #expect(failure?.key == "\"\"")
+        #expect(failure?.line == 3)
+    }
+
     @Test func unknownSectionIsReported() {
         let failure = error("[device]\nstate_dir = \"$DIR\"\n[upload]\nurl = \"x\"\n")
         #expect(failure?.line == 3)

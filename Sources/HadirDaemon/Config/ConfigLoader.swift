@@ -75,8 +75,9 @@ public enum ConfigLoader {
                 continue
             }
             guard let keys = ConfigSchema.keys[section] else {
+                // An empty name (`"" = 1`, `"".a = 1`) is shown as TOML writes it, not as nothing.
                 throw ConfigError(
-                    file: file, line: locator.line(of: section), key: section,
+                    file: file, line: locator.line(of: section), key: section.isEmpty ? "\"\"" : section,
                     reason:
                         "unknown section or key; known sections: \((ConfigSchema.keys.keys + ["uplink"]).sorted().joined(separator: ", "))")
             }

@@ -50,7 +50,9 @@ enum TOMLPreflight {
         // Bytes, not Characters: Swift reads CR LF as one Character, which would hide CRLF lines.
         let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         for (index, line) in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            var rest = line.drop(while: blank)
+            // toml++ skips a UTF-8 byte-order mark before the first line.
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            var rest = (index == 0 && line.starts(with: bom) ? line.dropFirst(bom.count) : line[...]).drop(while: blank)
             guard rest.first == UInt8(ascii: "[") else { continue }
             rest = rest.dropFirst()
             if rest.first == UInt8(ascii: "[") { rest = rest.dropFirst() }

@@ -86,6 +86,15 @@ import Testing
         #expect(key?.description.contains("scanner.ba\\nud: unknown key") == true, "\(String(describing: key))")
     }
 
+    /// Found by the config fuzzer: toml++ asserted (SIGABRT) on an array element starting with '}'.
+    @Test func braceWhereAnArrayElementShouldStartIsASyntaxErrorNotACrash() {
+        for value in ["[}", "[1, }", "[\n  # c\n}", "{a = [}]}"] {
+            let failure = error("[device]\nstate_dir = \"$DIR\"\n[scanner]\nusb_ids = \(value)\n")
+            #expect(failure?.description.contains("a value is missing before '}'") == true, "\(value)")
+        }
+        #expect(error("[device]\nstate_dir = \"$DIR\"\nserial = \"[}, }\" # [}\n") == nil)
+    }
+
     /// Found by the config fuzzer: an empty key name gave "fuzz.toml: : unknown section" with no line.
     @Test func emptyKeyNameIsShownQuotedWithItsLine() {
         let failure = error("# top\n\"\". Ea. Eaud = 14399\n[device]\nstate_dir = \"$DIR\"\n")

@@ -2,8 +2,8 @@
 ///
 /// toml++ asserts, and so aborts hadird (SwiftPM builds C++ without NDEBUG, release included), on a
 /// table header whose key starts with anything but a key character or a quote (`[(re)connects`,
-/// `[]`, `[\u{1}]`). The config fuzzer found both shapes; refusing them here turns the crash into
-/// an ordinary ConfigError with its line.
+/// `[]`, `[\u{1}]`) and on an array element that starts with `}` (`x = [}`). The config fuzzer
+/// found these shapes; refusing them here turns the crash into an ordinary ConfigError with its line.
 enum TOMLPreflight {
     /// A problem found, with its 1-based line.
     struct Problem: Equatable {
@@ -14,7 +14,65 @@ enum TOMLPreflight {
     /// The first problem in `source`, or nil.
     static func firstProblem(in source: String) -> Problem? {
         if let control = firstControlCharacter(in: source) { return control }
-        return firstHeaderWithoutKey(in: source)
+        if let header = firstHeaderWithoutKey(in: source) { return header }
+        return firstBraceOpeningAnElement(in: source)
+    }
+
+    /// A `}` where an array element should start (`[}`, `[1, }`, also `{a = 1, }`), outside strings
+    /// and comments. Never valid TOML; toml++ asserts on the array case.
+    static func firstBraceOpeningAnElement(in source: String) -> Problem? {
+        let bytes = Array(source.utf8)
+        var index = 0
+        var line = 1
+        var expectingElement = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\n"):
+                line += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                break
+            case UInt8(ascii: "#"):
+                while index + 1 < bytes.count, bytes[index + 1] != UInt8(ascii: "\n") { index += 1 }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                index = endOfString(bytes, from: index, line: &line)
+                expectingElement = false
+            case UInt8(ascii: "}") where expectingElement:
+                return Problem(line: line, reason: "TOML syntax: a value is missing before '}'")
+            case UInt8(ascii: "["), UInt8(ascii: ","):
+                expectingElement = true
+            default:
+                expectingElement = false
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The index of the last byte of the string opening at `start` (one or three quotes; `"` with
+    /// backslash escapes), counting the lines it spans. An unterminated string runs to its line end
+    /// (single-line) or the text's end; toml++ reports those itself.
+    private static func endOfString(_ bytes: [UInt8], from start: Int, line: inout Int) -> Int {
+        let quote = bytes[start]
+        let triple = start + 2 < bytes.count && bytes[start + 1] == quote && bytes[start + 2] == quote
+        var index = start + (triple ? 3 : 1)
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), quote == UInt8(ascii: "\"") {
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "\n") {
+                if !triple { return index - 1 }
+                line += 1
+            }
+            if byte == quote {
+                if !triple { return index }
+                if index + 2 < bytes.count, bytes[index + 1] == quote, bytes[index + 2] == quote { return index + 2 }
+            }
+            index += 1
+        }
+        return bytes.count - 1
     }
 
     /// TOML forbids U+0000–U+0008, U+000A–U+001F but line ends, and U+007F everywhere, comments and

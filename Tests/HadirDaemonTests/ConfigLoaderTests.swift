@@ -92,7 +92,8 @@ import Testing
             let failure = error("[device]\nstate_dir = \"$DIR\"\n[scanner]\nusb_ids = \(value)\n")
             #expect(failure?.description.contains("a value is missing before '}'") == true, "\(value)")
         }
-        #expect(error("[device]\nstate_dir = \"$DIR\"\nserial = \"[}, }\" # [}\n") == nil)
+        // Inside a string or a comment it is text: the value reaches validation (which refuses it as a serial).
+        #expect(error("[device]\nstate_dir = \"$DIR\"\nserial = \"[}, }\" # [}\n")?.key == "device.serial")
     }
 
     /// Found by the config fuzzer: an empty key name gave "fuzz.toml: : unknown section" with no line.

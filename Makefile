@@ -11,7 +11,7 @@ PEERS_STAMP := $(PEERS_VENV)/.installed
 PEERS_REQUIREMENTS := Tests/peers/requirements.txt
 export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test pull-peer-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut soak flood
+.PHONY: deps build release test pull-peer-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut soak flood fuzz fuzz-build fuzz-short
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -59,13 +59,16 @@ $(PEERS_STAMP): $(PEERS_REQUIREMENTS) | deps
 	@touch $@
 
 ## test: every test — unit, simulator-over-pty, multi-process system and crash tests, the
-## uplink against the real ADMS peer, and the pull server against real pyzk 0.9 (pytest).
+## uplink against the real ADMS peer, the pull server against real pyzk 0.9 (pytest), and a short
+## libFuzzer run of every fuzz target (fuzz-short).
 test: deps lint peers
 	$(SWIFT) build
 	$(SWIFT) test --no-parallel
 	$(MAKE) pull-peer-tests
 	$(MAKE) unit-check
 	$(MAKE) udev-check
+	@# libFuzzer smoke: each target replays its committed corpus, then fuzzes a few seconds.
+	$(MAKE) fuzz-short
 
 ## udev-check: udevadm parses udev/70-hadir-scanners.rules without errors (private mount namespace).
 udev-check: deps
@@ -78,6 +81,23 @@ unit-check: build
 ## pull-peer-tests: pyzk 0.9 against hadird over TCP and UDP, with and without a comm key.
 pull-peer-tests: peers
 	$(PEERS_VENV)/bin/python -m pytest -q -p no:cacheprovider Tests/peers/zk
+
+## fuzz: libFuzzer over the protocol cores and the config parser, SECONDS each (default 60), in
+## .build-fuzz; the committed corpus is read, not written. Fails on a crash and prints the reproducer.
+## FUZZ_TARGETS picks targets (ef01 efaa zk-frame zk-session adms config). See docs/fuzzing.md.
+SECONDS ?= 60
+FUZZ_TARGETS ?= ef01 efaa zk-frame zk-session adms config
+FUZZ_SHORT_SECONDS ?= 5
+fuzz-build: deps
+	SWIFT=$(SWIFT) ./scripts/fuzz.sh build $(FUZZ_TARGETS)
+
+fuzz: fuzz-build
+	SWIFT=$(SWIFT) ./scripts/fuzz.sh run $(SECONDS) $(FUZZ_TARGETS)
+
+## fuzz-short: each target replays its committed corpus (seeds and fixed crashes' reproducers),
+## then fuzzes for FUZZ_SHORT_SECONDS: the smoke run `make test` can afford.
+fuzz-short: fuzz-build
+	SWIFT=$(SWIFT) ./scripts/fuzz.sh run $(FUZZ_SHORT_SECONDS) $(FUZZ_TARGETS)
 
 lint:
 	@if $(SWIFT) format --version >/dev/null 2>&1; then \

@@ -161,3 +161,28 @@ let package = Package(
             ]),
     ]
 )
+
+// libFuzzer targets (`make fuzz`, docs/fuzzing.md). They link only with `-sanitize=fuzzer`, whose
+// runtime supplies the fuzzing loop, so they exist only when HADIR_FUZZ=1: a plain `swift build` or
+// `swift test` never sees them. One small executable per fuzzed surface, so each links only the
+// modules it tests, keeps its own corpus, and names the surface in a crash report.
+if Context.environment["HADIR_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, folder: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-ef01", "EF01", ["HadirScanner"]),
+        ("fuzz-efaa", "EFAA", ["HadirScanner"]),
+        ("fuzz-zk-frame", "ZKFrame", ["HadirPull"]),
+        ("fuzz-zk-session", "ZKSession", ["HadirPull", "HadirStore"]),
+        ("fuzz-adms", "ADMS", ["HadirUplink"]),
+        ("fuzz-config", "Config", ["HadirDaemon"]),
+    ]
+    package.targets += [
+        .systemLibrary(name: "CLibFuzzer", path: "Tests/fuzz/Support/CLibFuzzer"),
+        .target(name: "HadirFuzzSupport", dependencies: ["CLibFuzzer", "HadirCore"], path: "Tests/fuzz/Support/HadirFuzzSupport"),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: target.name, dependencies: ["HadirFuzzSupport", "HadirCore"] + target.dependencies,
+                path: "Tests/fuzz/Targets/\(target.folder)"))
+    }
+}

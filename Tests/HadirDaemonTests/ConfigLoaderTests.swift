@@ -51,6 +51,58 @@ import Testing
         #expect(failure?.description.contains("unknown key") == true)
     }
 
+    /// Found by the config fuzzer: toml++ asserted (SIGABRT, release builds included) on a control
+    /// character opening a table header, so hadird crashed instead of naming the line.
+    @Test func controlCharacterIsASyntaxErrorWithItsLineNotACrash() {
+        let failure = error("[device]\nstate_dir = \"$DIR\"\n[\u{01}]\n")
+        #expect(failure?.line == 3)
+        #expect(failure?.description.contains("control character U+0001 at column 2") == true)
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n# a comment with DEL \u{7F}\n")?.line == 3)
+        #expect(error("[device]\r\nstate_dir = \"$DIR\"\r\n[scanner]\rbaud = 9600\n")?.line == 3)
+        #expect(error("[device]\r\nstate_dir = \"$DIR\"\r\n\t[scanner]\r\nbaud = 57600\r\n") == nil)
+    }
+
+    /// Found by the config fuzzer: toml++ asserted (SIGABRT) on a header whose key starts with a
+    /// character no key can start with, e.g. a commented line of hadird.toml uncommented.
+    @Test func tableHeaderWithoutAKeyIsASyntaxErrorNotACrash() {
+        for header in ["[(re)connects, else the tty at path.", "[]", "[[ !x]]", "[ @scanner]"] {
+            let failure = error("[device]\nstate_dir = \"$DIR\"\n\n\(header)\n")
+            #expect(failure?.line == 4, "\(header)")
+            #expect(failure?.description.contains("table header must start with a key") == true, "\(header)")
+        }
+        #expect(error("[device]\r\nstate_dir = \"$DIR\"\r\n[(scanner]\r\n")?.line == 3)
+        #expect(error("\u{FEFF}[[[scanner]]]\n")?.line == 1)
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n[ \"scanner\" ]\nbaud = 9600\n[[x]]\n")?.key == "x")
+    }
+
+    /// Found by the config fuzzer: toml++'s message quoted the text it saw, line end included, so
+    /// the error spanned two lines; a quoted key may hold a line end too.
+    @Test func errorsStayOnOneLine() {
+        let syntax = error("[device]\nstate_dir = \"$DIR\"\n[pull]\nread_only = fa\nle\n")
+        #expect(syntax?.line == 4)
+        #expect(syntax.map { !$0.description.contains("\n") } == true, "\(String(describing: syntax))")
+        let key = error("[device]\nstate_dir = \"$DIR\"\n[scanner]\n\"ba\\nud\" = 1\n")
+        #expect(key?.key == "scanner.ba\nud")
+        #expect(key?.description.contains("scanner.ba\\nud: unknown key") == true, "\(String(describing: key))")
+    }
+
+    /// Found by the config fuzzer: toml++ asserted (SIGABRT) on an array element starting with '}'.
+    @Test func braceWhereAnArrayElementShouldStartIsASyntaxErrorNotACrash() {
+        for value in ["[}", "[1, }", "[\n  # c\n}", "{a = [}]}"] {
+            let failure = error("[device]\nstate_dir = \"$DIR\"\n[scanner]\nusb_ids = \(value)\n")
+            #expect(failure?.description.contains("a value is missing before '}'") == true, "\(value)")
+        }
+        // Inside a string or a comment it is text: the value reaches validation (which refuses it as a serial).
+        #expect(error("[device]\nstate_dir = \"$DIR\"\nserial = \"[}, }\" # [}\n")?.key == "device.serial")
+    }
+
+    /// Found by the config fuzzer: an empty key name gave "fuzz.toml: : unknown section" with no line.
+    @Test func emptyKeyNameIsShownQuotedWithItsLine() {
+        let failure = error("# top\n\"\". Ea. Eaud = 14399\n[device]\nstate_dir = \"$DIR\"\n")
+        #expect(failure?.key == "\"\"")
+        #expect(failure?.line == 2)
+    }
+
     @Test func unknownSectionIsReported() {
         let failure = error("[device]\nstate_dir = \"$DIR\"\n[upload]\nurl = \"x\"\n")
         #expect(failure?.line == 3)

@@ -7,26 +7,39 @@ import TOMLKit
 public enum ConfigLoader {
     public static let defaultPath = "/etc/hadir/hadird.toml"
 
-    /// Loads `path` (or only the embedded defaults when nil), then the environment overrides.
+    /// Loads `path` (or only the embedded defaults when nil), then the environment overrides, and
+    /// checks that the state directory is usable (creating it if needed).
     public static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ConfigError) -> HadirConfiguration
     {
+        var source: String?
+        if let path { source = try readSource(path) }
+        let file = path ?? "embedded defaults"
+        let config = try parse(source: source, file: file, environment: environment)
+        try checkStateDirectory(config.device.stateDirectory, file: file, locator: TOMLKeyLocator(source: source ?? ""))
+        return config
+    }
+
+    /// Parses and validates TOML text (nil: only the embedded defaults), then the environment
+    /// overrides, naming `file` in errors. Touches no file: everything `load` checks except that
+    /// the state directory exists and is writable.
+    public static func parse(source: String?, file: String, environment: [String: String]) throws(ConfigError) -> HadirConfiguration {
         var config = HadirConfiguration()
         var overrides = ConfigSchema.PolicyOverrides()
-        var locator = TOMLKeyLocator(source: "")
-        let file = path ?? "embedded defaults"
-        if let path {
-            let source = try readSource(path)
-            locator = TOMLKeyLocator(source: source)
+        let locator = TOMLKeyLocator(source: source ?? "")
+        if let source {
+            if let problem = TOMLPreflight.firstProblem(in: source) {
+                throw ConfigError(file: file, line: problem.line, reason: problem.reason)
+            }
             let table: TOMLTable
             do {
                 table = try TOMLTable(string: source)
             } catch let error as TOMLParseError {
-                throw ConfigError(file: path, line: error.source.begin.line, reason: "TOML syntax: \(error.description)")
+                throw ConfigError(file: file, line: error.source.begin.line, reason: "TOML syntax: \(error.description)")
             } catch {
-                throw ConfigError(file: path, reason: "TOML syntax: \(error)")
+                throw ConfigError(file: file, reason: "TOML syntax: \(error)")
             }
-            try apply(table: table, file: path, locator: locator, to: &config, overrides: &overrides)
+            try apply(table: table, file: file, locator: locator, to: &config, overrides: &overrides)
         }
         try applyEnvironment(environment, to: &config, overrides: &overrides)
         try finish(&config, overrides: overrides, file: file, locator: locator)
@@ -62,8 +75,9 @@ public enum ConfigLoader {
                 continue
             }
             guard let keys = ConfigSchema.keys[section] else {
+                // An empty name (`"" = 1`, `"".a = 1`) is shown as TOML writes it, not as nothing.
                 throw ConfigError(
-                    file: file, line: locator.line(of: section), key: section,
+                    file: file, line: locator.line(of: section), key: section.isEmpty ? "\"\"" : section,
                     reason:
                         "unknown section or key; known sections: \((ConfigSchema.keys.keys + ["uplink"]).sorted().joined(separator: ", "))")
             }
@@ -248,7 +262,6 @@ public enum ConfigLoader {
         } catch {
             throw ConfigError(file: file, line: locator.line(of: "policy"), key: "policy", reason: error.description)
         }
-        try checkStateDirectory(config.device.stateDirectory, file: file, locator: locator)
     }
 
     /// A per-address share set larger than the whole is a mistake worth naming, not a silent no-op.

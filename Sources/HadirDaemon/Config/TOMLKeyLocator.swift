@@ -18,7 +18,12 @@ struct TOMLKeyLocator {
             guard let equals = line.firstIndex(of: "=") else { continue }
             let key = Self.normalize(String(line[..<equals]))
             let path = section.isEmpty ? key : "\(section).\(key)"
-            if lines[path] == nil { lines[path] = number }
+            // A dotted key (`scanner.baud = 1`, `"".a = 1`) also defines its tables: note each prefix.
+            var prefix: String?
+            for component in path.split(separator: ".", omittingEmptySubsequences: false) {
+                prefix = prefix.map { "\($0).\(component)" } ?? String(component)
+                if let prefix, lines[prefix] == nil { lines[prefix] = number }
+            }
         }
     }
 

@@ -145,11 +145,15 @@ soak: deps $(if $(HADIR_SOAK_PEER_PYTHON),,peers)
 ## flood: punch latency at idle and under 1,000 hostile connections and garbage on 4370 and the
 ## control LAN listener, plus wrk on it (loopback only; bounded, stops by itself). Prints p50/p99 idle
 ## vs flood and their ratio, hadird's RSS, what the limits refused, and whether pyzk and hadirctl
-## calls made during the flood succeeded. Debug binaries, like the tests.
+## calls made during the flood succeeded. Release binaries, as a kiosk runs them; FLOOD_CONFIG=debug
+## measures the test build. HADIR_FLOOD_TAPS sets the taps per phase (default 40).
+FLOOD_CONFIG ?= release
 flood: deps peers
-	$(SWIFT) build
+	$(SWIFT) build -c $(FLOOD_CONFIG) --product hadird
+	$(SWIFT) build -c $(FLOOD_CONFIG) --product hadir-sim
+	$(SWIFT) build -c $(FLOOD_CONFIG) --product hadirctl
 	@command -v wrk >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk || echo "wrk not installed: the HTTP load is skipped"
-	$(PEERS_VENV)/bin/python scripts/flood.py "$$($(SWIFT) build --show-bin-path)"
+	$(PEERS_VENV)/bin/python scripts/flood.py "$$($(SWIFT) build -c $(FLOOD_CONFIG) --show-bin-path)"
 
 ## install: release binaries (Swift runtime linked in), unit, udev rules, example config and the
 ## sysusers.d/tmpfiles.d entries under DESTDIR (default PREFIX=/usr).

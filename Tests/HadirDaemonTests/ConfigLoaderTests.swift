@@ -144,6 +144,21 @@ import Testing
         #expect(error("[device]\nstate_dir = \"$DIR\"\n", environment: ["HADIR_SCANER_PATH": "/dev/x"])?.key == "HADIR_SCANER_PATH")
     }
 
+    @Test func pollIntervalIsAnEF01SettingWithinBounds() throws {
+        #expect(try load("[device]\nstate_dir = \"$DIR\"\n").scanner.pollIntervalMilliseconds == 100)
+        #expect(try load("[device]\nstate_dir = \"$DIR\"\n[scanner]\npoll_interval_ms = 25\n").scanner.pollIntervalMilliseconds == 25)
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n[scanner]\npoll_interval_ms = 5\n")?.key == "scanner.poll_interval_ms")
+        let face = error("[device]\nstate_dir = \"$DIR\"\n[scanner]\nkind = \"fm225\"\npoll_interval_ms = 50\n")
+        #expect(face?.key == "scanner.poll_interval_ms")
+    }
+
+    @Test func theRepositorysToolKnobsAreNoOverrides() throws {
+        let knobs = ["HADIR_FLOOD_TAPS": "100", "HADIR_SOAK_BIN_DIR": "/x", "HADIR_POWERCUT_ACCEL": "tcg", "HADIR_FUZZ": "1"]
+        let config = try load("[device]\nstate_dir = \"$DIR\"\n[scanner]\nbaud = 57600\n", environment: knobs)
+        #expect(config.scanner.baud == 57_600)
+        #expect(error("[device]\nstate_dir = \"$DIR\"\n", environment: ["HADIR_FLOODS_TAPS": "1"])?.key == "HADIR_FLOODS_TAPS")
+    }
+
     @Test func hexAddressesAndPasswordsParse() throws {
         let config = try load("[device]\nstate_dir = \"$DIR\"\n[scanner]\naddress = \"0x12345678\"\npassword = 42\n")
         #expect(config.scanner.address == 0x1234_5678)

@@ -198,6 +198,11 @@ public enum ConfigLoader {
         }
     }
 
+    /// Knobs of the repository's own tools (`make flood`, `soak`, `powercut`, `fuzz`, `bench`,
+    /// `demo`): they share the prefix but are no overrides, and must not stop a daemon started
+    /// from the same shell.
+    static let toolKnobPrefixes = ["HADIR_FLOOD_", "HADIR_SOAK_", "HADIR_POWERCUT_", "HADIR_FUZZ", "HADIR_BENCH_", "HADIR_DEMO_"]
+
     /// `HADIR_SCANNER_PATH=/dev/ttyUSB0` overrides `[scanner] path`.
     static func applyEnvironment(
         _ environment: [String: String], to config: inout HadirConfiguration, overrides: inout ConfigSchema.PolicyOverrides
@@ -207,7 +212,7 @@ public enum ConfigLoader {
             ($0.key == "HADIR_SCANNER_KIND" ? 0 : 1, $0.key) < ($1.key == "HADIR_SCANNER_KIND" ? 0 : 1, $1.key)
         }
         for (name, value) in ordered where name.hasPrefix("HADIR_") {
-            if name == "HADIR_CONFIG" { continue }
+            if name == "HADIR_CONFIG" || toolKnobPrefixes.contains(where: name.hasPrefix) { continue }
             if name == "HADIR_UPLINK_URL" {
                 // One server named "default", for quick setups, the demo and tests.
                 var server = config.uplinks.first(where: { $0.name == "default" }) ?? HadirConfiguration.UplinkServer(name: "default")

@@ -329,6 +329,10 @@ extension ConfigSchema {
         "identify_timeout_ms": { scanner, value throws(ConfigValueError) in
             scanner.identifyTimeoutMilliseconds = try value.int(in: 100...60_000)
         },
+        "poll_interval_ms": { scanner, value throws(ConfigValueError) in
+            try requireEF01(scanner, key: "poll_interval_ms")
+            scanner.pollIntervalMilliseconds = try value.int(in: 10...1_000)
+        },
         "response_timeout_ms": { scanner, value throws(ConfigValueError) in
             scanner.responseTimeoutMilliseconds = try value.int(in: 50...10_000)
         },

@@ -28,6 +28,8 @@ public struct HadirConfiguration: Sendable {
         public var address: UInt32 = 0xFFFF_FFFF
         public var password: UInt32?
         public var identifyTimeoutMilliseconds = 500
+        /// How often an EF01 module is asked for an image while no finger is on it.
+        public var pollIntervalMilliseconds = 100
         public var responseTimeoutMilliseconds = 1_000
         public var enrollPressTimeoutMilliseconds = 15_000
         public var reconnectMinimumMilliseconds = 200
@@ -41,7 +43,8 @@ public struct HadirConfiguration: Sendable {
         public var reloadSignature: String {
             [
                 kind.rawValue, transport.rawValue, usbIDs.map(\.description).joined(separator: ","), path, "\(baud)", "\(address)",
-                password.map(String.init) ?? "", "\(identifyTimeoutMilliseconds)", "\(responseTimeoutMilliseconds)",
+                password.map(String.init) ?? "", "\(identifyTimeoutMilliseconds)", "\(pollIntervalMilliseconds)",
+                "\(responseTimeoutMilliseconds)",
                 "\(enrollPressTimeoutMilliseconds)", "\(reconnectMinimumMilliseconds)", "\(reconnectMaximumMilliseconds)",
             ].joined(separator: "|")
         }

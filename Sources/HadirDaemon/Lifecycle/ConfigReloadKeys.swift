@@ -34,6 +34,7 @@ enum ConfigReloadKeys {
         .restart("scanner.address") { "\($0.scanner.address)" },
         .restart("scanner.password") { "\($0.scanner.password.map(String.init) ?? "")" },
         .restart("scanner.identify_timeout_ms") { "\($0.scanner.identifyTimeoutMilliseconds)" },
+        .restart("scanner.poll_interval_ms") { "\($0.scanner.pollIntervalMilliseconds)" },
         .restart("scanner.response_timeout_ms") { "\($0.scanner.responseTimeoutMilliseconds)" },
         .restart("scanner.enroll_press_timeout_ms") { "\($0.scanner.enrollPressTimeoutMilliseconds)" },
         .restart("scanner.reconnect_min_ms") { "\($0.scanner.reconnectMinimumMilliseconds)" },

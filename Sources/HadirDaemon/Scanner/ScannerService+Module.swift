@@ -18,7 +18,8 @@ extension ScannerService {
             address: configuration.address, password: configuration.password ?? 0,
             verifyPassword: configuration.password != nil,
             responseTimeout: .milliseconds(configuration.responseTimeoutMilliseconds),
-            identifyTimeout: .milliseconds(configuration.identifyTimeoutMilliseconds), pollInterval: Self.pollInterval,
+            identifyTimeout: .milliseconds(configuration.identifyTimeoutMilliseconds),
+            pollInterval: .milliseconds(configuration.pollIntervalMilliseconds),
             enrollPressTimeout: .milliseconds(configuration.enrollPressTimeoutMilliseconds))
     }
 
@@ -29,11 +30,6 @@ extension ScannerService {
             enrollDirectionTimeoutSeconds: UInt8(clamping: (configuration.enrollPressTimeoutMilliseconds + 999) / 1000),
             enrollAttempts: Self.faceEnrollAttempts)
     }
-
-    /// GenImg polls while waiting for a finger: every exchange costs a few thread hops, and at the
-    /// driver's 50 ms default the idle kiosk spent about 0.6% of a core on them; 100 ms halves that
-    /// and adds at most 50 ms to a punch, far inside the one-second feedback budget.
-    static let pollInterval: Duration = .milliseconds(100)
 
     /// A face enrollment cut off (power, crash) between the module storing the face and our commit
     /// leaves a face id nobody owns: with the flag still set, such ids are marked for deletion.

@@ -1,4 +1,5 @@
 import NIOCore
+import Synchronization
 
 /// Everything a session loop reacts to, merged into one stream so one task owns the state machine.
 enum ZKConnectionInput: Sendable {
@@ -9,19 +10,29 @@ enum ZKConnectionInput: Sendable {
     case tick
 }
 
-/// Ticks for idle checks, plus the ack timers a session starts.
-struct ZKSessionTimers: Sendable {
+/// Ticks for idle checks, once a session opens, plus the ack timers a session starts.
+final class ZKSessionTimers: Sendable {
     let stream: AsyncStream<ZKConnectionInput>
     let continuation: AsyncStream<ZKConnectionInput>.Continuation
-    private let ticker: Task<Void, Never>
+    private let tickSeconds: Double
+    private let ticker = Mutex<Task<Void, Never>?>(nil)
 
     init(tickSeconds: Double) {
         (stream, continuation) = AsyncStream<ZKConnectionInput>.makeStream()
+        self.tickSeconds = tickSeconds
+    }
+
+    /// Starts the idle ticks (a connection without a session has none: the gate times it out).
+    func startTicking() {
         let continuation = continuation
-        ticker = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(tickSeconds))
-                continuation.yield(.tick)
+        let seconds = tickSeconds
+        ticker.withLock {
+            $0?.cancel()
+            $0 = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(seconds))
+                    continuation.yield(.tick)
+                }
             }
         }
     }
@@ -36,7 +47,7 @@ struct ZKSessionTimers: Sendable {
     }
 
     func stop() {
-        ticker.cancel()
+        ticker.withLock { $0?.cancel() }
         continuation.finish()
     }
 }

@@ -62,57 +62,75 @@ extension ZKPullServer {
         _ session: inout ZKTCPSession?, peer: String, channel: any Channel, inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
         write: (ZKPacket) async throws -> Void
     ) async throws {
-        let timers = ZKSessionTimers(tickSeconds: min(5, configuration.idleTimeoutSeconds))
-        defer { timers.stop() }
-        let inputs = merge(
-            chain(inbound.map { ZKConnectionInput.bytes($0) }, [ZKConnectionInput.peerClosed].async),
-            events.subscribe().map { ZKConnectionInput.event($0) }, timers.stream)
         // Until a session opens, only a small packet (CONNECT is 8 bytes) is buffered: a silent
         // connection's trickle of a huge frame cannot hold a megabyte until its deadline.
         var decoder = ZKTCPFrameDecoder(maximumPacketLength: Self.firstPacketMaximumLength)
+        var liveEvents: AsyncStream<ZKLiveEvent>?
         var ackGeneration = 0
         var lastRequest = ContinuousClock.now
         let idleTimeout = Duration.seconds(configuration.idleTimeoutSeconds)
+        let timers = ZKSessionTimers(tickSeconds: min(5, configuration.idleTimeoutSeconds))
+        defer { timers.stop() }
         func perform(_ output: ZKSessionOutput, on session: inout ZKTCPSession) async throws -> Bool {
             try await drive(output, machine: &session.machine, disabled: &session.disabled, context: session.context, write: write) {
                 ackGeneration += 1
                 timers.startEventAckTimer(generation: ackGeneration, seconds: configuration.eventAckTimeoutSeconds)
             }
         }
+        /// Answers every whole packet buffered; false when the connection is to close.
+        func answerBufferedPackets() async throws -> Bool {
+            while true {
+                let packet: ZKPacket?
+                do {
+                    packet = try decoder.next()
+                } catch {
+                    counters.update { $0.badFrames += 1 }
+                    refusals.log(.warning, kind: "frame", "closing pull connection: \(error)", metadata: ["peer": "\(peer)"])
+                    return false
+                }
+                guard let packet else { return true }
+                guard limiter.allow(peer) else {
+                    counters.update { $0.rateLimited += 1 }
+                    refusals.log(.warning, kind: "rate", "closing pull connection: request rate exceeded", metadata: ["peer": "\(peer)"])
+                    return false
+                }
+                if session == nil {
+                    session = openSession(peer: peer, channel: channel)
+                    guard session != nil else { return false }
+                    // From the session's first request on, so no punch falls between it and REG_EVENT.
+                    liveEvents = events.subscribe()
+                    timers.startTicking()
+                    decoder.maximumPacketLength = ZKTCPFrameDecoder.defaultMaximumPacketLength
+                }
+                guard var current = session else { return false }
+                lastRequest = .now
+                let open = try await perform(current.machine.received(packet), on: &current)
+                session = current
+                guard open else { return false }
+            }
+        }
 
+        // Before a session: this connection's bytes only. No live-event subscription, no timer,
+        // no merge task, so each of a flood of silent or garbage connections costs one suspended
+        // task, and a punch wakes none of them. The connection gate's deadline closes the silent.
+        var bytes = inbound.makeAsyncIterator()
+        while session == nil {
+            guard let buffer = try await bytes.next() else { return }
+            decoder.append(buffer.readableBytesView)
+            guard try await answerBufferedPackets() else { return }
+        }
+        guard let liveEvents else { return }
+
+        let inputs = merge(
+            chain(ResumedInbound(iterator: bytes).map { ZKConnectionInput.bytes($0) }, [ZKConnectionInput.peerClosed].async),
+            liveEvents.map { ZKConnectionInput.event($0) }, timers.stream)
         for try await input in inputs {
             switch input {
             case .peerClosed:
                 return
             case .bytes(let buffer):
                 decoder.append(buffer.readableBytesView)
-                while true {
-                    let packet: ZKPacket?
-                    do {
-                        packet = try decoder.next()
-                    } catch {
-                        counters.update { $0.badFrames += 1 }
-                        refusals.log(.warning, kind: "frame", "closing pull connection: \(error)", metadata: ["peer": "\(peer)"])
-                        return
-                    }
-                    guard let packet else { break }
-                    guard limiter.allow(peer) else {
-                        counters.update { $0.rateLimited += 1 }
-                        refusals.log(
-                            .warning, kind: "rate", "closing pull connection: request rate exceeded", metadata: ["peer": "\(peer)"])
-                        return
-                    }
-                    if session == nil {
-                        session = openSession(peer: peer, channel: channel)
-                        decoder.maximumPacketLength = ZKTCPFrameDecoder.defaultMaximumPacketLength
-                    }
-                    guard var current = session else { return }
-                    lastRequest = .now
-                    let output = current.machine.received(packet)
-                    let open = try await perform(output, on: &current)
-                    session = current
-                    guard open else { return }
-                }
+                guard try await answerBufferedPackets() else { return }
             case .event(let event):
                 guard var current = session else { continue }
                 let open = try await perform(current.machine.punchRecorded(event), on: &current)
@@ -124,7 +142,6 @@ extension ZKPullServer {
                 session = current
                 guard open else { return }
             case .tick:
-                // Before the first packet the connection gate's deadline applies instead.
                 guard let current = session else { continue }
                 if !current.machine.wantsLiveAttendance, ContinuousClock.now - lastRequest > idleTimeout {
                     logger.info("closing idle pull connection", metadata: ["peer": "\(peer)"])
@@ -174,4 +191,14 @@ struct ZKTCPSession {
     var machine: ZKSessionStateMachine
     let context: ZKQueryContext
     var disabled = false
+}
+
+/// A connection's inbound bytes after the session-opening packet was read from them directly. The
+/// iterator moves once, into the session loop's merge, and is never used by two tasks at a time:
+/// what NIO's warning against sharing it is about.
+struct ResumedInbound: AsyncSequence, @unchecked Sendable {
+    typealias Element = ByteBuffer
+    let iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
+
+    func makeAsyncIterator() -> NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator { iterator }
 }

@@ -20,6 +20,7 @@ extension ZKPullServer {
     /// is answered to its source address.
     func serveUDP(_ channel: ZKUDPChannel) async throws {
         let timers = ZKSessionTimers(tickSeconds: min(5, configuration.idleTimeoutSeconds))
+        timers.startTicking()
         defer { timers.stop() }
         var sessions: [UDPSessionKey: UDPSession] = [:]
         var ackTimers: [Int: UDPSessionKey] = [:]

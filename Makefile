@@ -64,7 +64,9 @@ $(PEERS_STAMP): $(PEERS_REQUIREMENTS) | deps
 test: deps lint peers
 	$(SWIFT) build
 	$(SWIFT) test --no-parallel
-	$(MAKE) pull-peer-tests
+	@# The fuzz targets' sanitizer build (about 6 minutes from scratch) runs beside the pyzk suite,
+	@# which mostly waits on sockets; each one's output is printed whole when it ends.
+	$(MAKE) -j2 --output-sync=target pull-peer-tests fuzz-build
 	$(MAKE) unit-check
 	$(MAKE) udev-check
 	@# libFuzzer smoke: each target replays its committed corpus, then fuzzes a few seconds.
@@ -79,8 +81,10 @@ unit-check: build
 	./scripts/check-systemd-unit.sh "$$($(SWIFT) build --show-bin-path)"
 
 ## pull-peer-tests: pyzk 0.9 against hadird over TCP and UDP, with and without a comm key.
+## Two pytest-xdist workers: each test starts its own kiosk on free ports, and most of the time is
+## spent waiting on sockets, so two halve the run.
 pull-peer-tests: peers
-	$(PEERS_VENV)/bin/python -m pytest -q -p no:cacheprovider Tests/peers/zk
+	$(PEERS_VENV)/bin/python -m pytest -q -p no:cacheprovider -n 2 Tests/peers/zk
 
 ## fuzz: libFuzzer over the protocol cores and the config parser, SECONDS each (default 60), in
 ## .build-fuzz; the committed corpus is read, not written. Fails on a crash and prints the reproducer.

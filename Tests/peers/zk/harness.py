@@ -150,11 +150,15 @@ set_time = "refuse"
         self.output = open(self.directory / "hadird.out", "w")
         self.process = subprocess.Popen([binary("hadird"), "--config", str(self.config)], stdin=subprocess.DEVNULL,
                                         stdout=self.output, stderr=self.log)
-        # READY comes after every socket is bound: a UDP datagram sent earlier would be lost.
-        self.wait_for_output('"event":"ready"')
-        connected = (1 if self.sim else 0) + (1 if self.face_sim else 0)
-        if connected:
-            self.wait_for_output('"event":"scanner_connected"', count=connected)
+        try:
+            # READY comes after every socket is bound: a UDP datagram sent earlier would be lost.
+            self.wait_for_output('"event":"ready"')
+            connected = (1 if self.sim else 0) + (1 if self.face_sim else 0)
+            if connected:
+                self.wait_for_output('"event":"scanner_connected"', count=connected)
+        except BaseException:
+            self.stop()  # a daemon that never became ready must not leave its simulators behind
+            raise
 
     def zk(self, transport="tcp", key=None, timeout=30):
         return ZK("127.0.0.1", port=self.port, timeout=timeout, password=self.comm_key if key is None else key,

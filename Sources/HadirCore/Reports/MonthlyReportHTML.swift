@@ -30,23 +30,25 @@ public enum MonthlyReportHTML {
     }
 
     static let style = """
-        @page { size: A4; margin: 12mm; }
-        body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8.5pt; color: #000; margin: 0; }
+        @page { size: A4; margin: 10mm 12mm; }
+        body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #000; margin: 0; }
         .sheet { break-after: page; page-break-after: always; }
         .sheet:last-child { break-after: auto; page-break-after: auto; }
-        h1 { font-size: 12pt; margin: 0 0 2mm 0; }
-        h2 { font-size: 10pt; margin: 3mm 0 1mm 0; }
+        h1 { font-size: 12pt; margin: 0 0 1mm 0; }
+        h2 { font-size: 10pt; margin: 2mm 0 1mm 0; }
         .meta { margin: 0; font-size: 7.5pt; }
-        .meta td { padding: 0 3mm 0 0; border: none; }
+        .meta td { padding: 0 3mm 0 0; border: none; vertical-align: top; }
+        .meta td:first-child { white-space: nowrap; }
         table.days { border-collapse: collapse; width: 100%; }
-        table.days th, table.days td { border: 0.3pt solid #444; padding: 0.6mm 1.2mm; text-align: left; }
+        table.days th, table.days td { border: 0.3pt solid #444; padding: 0.2mm 1.2mm; text-align: left; }
         table.days th { background: #e6e6e6; }
         table.days td.num { text-align: right; }
         tr.off td { color: #666; background: #f4f4f4; }
         tr.absent td { font-weight: bold; }
         .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 6.5pt; word-break: break-all; }
-        .signature { margin-top: 8mm; margin-left: 60%; }
-        .signature .space { height: 18mm; }
+        .signature { margin-top: 4mm; margin-left: 60%; break-inside: avoid; }
+        .signature p { margin: 0; }
+        .signature .space { height: 16mm; }
         """
 
     static func header(_ report: MonthlyReport, text: ReportText) -> String {
@@ -69,7 +71,7 @@ public enum MonthlyReportHTML {
 
     static func employeeTable(_ employee: EmployeeMonth, text: ReportText) -> String {
         let name = employee.name ?? text.unknownName
-        var html = "<h2>\(escape(text.employee)): \(escape(name)) — \(escape(text.nip)) \(escape(employee.pin.rawValue))</h2>\n"
+        var html = "<h2>\(escape(text.employee)): \(escape(name)) — PIN \(escape(employee.pin.rawValue))</h2>\n"
         html += "<table class=\"days\">\n<tr>"
         for column in [text.date, text.day, text.firstIn, text.lastOut, text.late, text.earlyLeave, text.note] {
             html += "<th>\(escape(column))</th>"

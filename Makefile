@@ -1,7 +1,7 @@
 # Hadir — the two commands a newcomer needs are `make demo` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libusb-1.0-0-dev libcurl4-openssl-dev libsqlite3-dev pkg-config umockdev
+APT_PACKAGES := libusb-1.0-0-dev libcurl4-openssl-dev libsqlite3-dev pkg-config umockdev chromium poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export HADIRTEST_BIN_DIR ?= $(CURDIR)/.build/debug
 # Real protocol peers (Tests/peers) live in their own venv; the system tests find them through this.

@@ -211,6 +211,7 @@ struct ConfigSchema {
             },
             "mac": { config, _, value throws(ConfigValueError) in config.pull.macAddress = try value.string() },
         ],
+        "report": reportKeys,
         "output": [
             "feedback_lines": { config, _, value throws(ConfigValueError) in config.output.feedbackLines = try value.bool() },
             "log_level": { config, _, value throws(ConfigValueError) in

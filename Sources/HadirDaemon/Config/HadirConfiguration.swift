@@ -248,6 +248,8 @@ public struct HadirConfiguration: Sendable {
     public var journal = Journal()
     public var storage = Storage()
     public var output = Output()
+    /// The monthly report's working week, holidays and signature block (`[report]`).
+    public var report = ReportSettings()
     public var uplinks: [UplinkServer] = []
     public var pull = Pull()
 

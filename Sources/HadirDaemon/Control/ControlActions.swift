@@ -27,13 +27,17 @@ public struct ControlActions: Sendable {
     let storage: StorageHealth?
     /// The control API's own listeners, for their connection figures in status.
     let controlListeners: [ControlListener]
+    /// `[report]`, which a SIGHUP may replace.
+    let reportSettings: LiveReportSettings
 
     public init(
         database: HadirDatabase, scanners: ScannerSet, enrollment: EnrollmentCoordinator, hub: FeedbackHub,
         recorder: PunchRecorder, configuration: HadirConfiguration, clock: any ClockSource, serial: String,
         uplink: UplinkService?, pull: PullService? = nil, integrity: JournalIntegrity? = nil, logger: Logger,
-        clockMonitor: ClockIntegrityMonitor? = nil, storage: StorageHealth? = nil, controlListeners: [ControlListener] = []
+        clockMonitor: ClockIntegrityMonitor? = nil, storage: StorageHealth? = nil, controlListeners: [ControlListener] = [],
+        reportSettings: LiveReportSettings? = nil
     ) {
+        self.reportSettings = reportSettings ?? LiveReportSettings(configuration.report)
         self.storage = storage
         self.controlListeners = controlListeners
         self.integrity = integrity

@@ -10,7 +10,8 @@ enum ControlRoutes {
         "GET /v1/status", "GET /v1/users", "POST /v1/users {pin,name}", "DELETE /v1/users/{pin}", "DELETE /v1/users/{pin}/finger",
         "DELETE /v1/users/{pin}/face", "POST /v1/enroll {pin,replace,modality} (server-sent events)",
         "GET /v1/punches?from=&to=&pin=&limit=&format=json|csv",
-        "GET /v1/reconcile?from=&to=", "POST /v1/sync", "GET /v1/events (server-sent events)", "GET /v1/metrics",
+        "GET /v1/reconcile?from=&to=", "GET /v1/report?month=YYYY-MM&format=json|csv|html", "POST /v1/sync",
+        "GET /v1/events (server-sent events)", "GET /v1/metrics",
         "GET /v1/audit-fingers", "GET /journal/proof?from=&to= (seqs; also /v1/journal/proof)",
         "POST /v1/template-key/rotate",
         "POST /v1/recover {file} (a quarantined database)",
@@ -49,6 +50,7 @@ enum ControlRoutes {
         v1.get("reconcile") { request, _ in
             try ControlJSON.response(try actions.reconcile(try punchQuery(request, allowed: ["from", "to"])))
         }
+        v1.get("report") { request, _ in try await report(request, actions: actions) }
         v1.post("sync") { _, _ in try ControlJSON.response(try actions.syncNow()) }
         v1.get("events") { _, _ in events(actions) }
         v1.get("metrics") { _, _ in try metrics(actions) }

@@ -103,6 +103,11 @@ public struct DaemonControlClient: Sendable {
         try http.call(.get, "/v1/reconcile", query: [("from", from), ("to", to)], as: [DailyTally].self)
     }
 
+    /// `GET /v1/report`: the monthly report as the daemon renders it (`format` json, csv or html).
+    public func report(month: String?, format: String) throws(ControlClientError) -> [UInt8] {
+        try http.send(.get, "/v1/report", query: (month.map { [("month", $0)] } ?? []) + [("format", format)])
+    }
+
     public func syncNow() throws(ControlClientError) -> [UplinkStatus] {
         try http.call(.post, "/v1/sync", as: [UplinkStatus].self)
     }

@@ -85,6 +85,14 @@ enum ConfigReloadKeys {
         .restart("pull.platform") { $0.pull.platform },
         .restart("pull.mac") { $0.pull.macAddress },
         .restart("output.feedback_lines") { "\($0.output.feedbackLines)" },
+        .live("report.working_days", { $0.report.workingDays.sorted().map { $0.rawValue }.joined(separator: ",") }, apply: takeReport),
+        .live("report.holidays", { $0.report.holidays.sorted().map { $0.description }.joined(separator: ",") }, apply: takeReport),
+        .live("report.office_name", { $0.report.officeName }, apply: takeReport),
+        .live("report.head_of_office", { $0.report.headOfOffice }, apply: takeReport),
+        .live("report.head_of_office_nip", { $0.report.headOfOfficeNIP }, apply: takeReport),
         .live("output.log_level", { $0.output.logLevel.rawValue }, apply: { $0.output.logLevel = $1.output.logLevel }),
     ]
+
+    /// Report settings are read per report request, so the whole table can be swapped at once.
+    static let takeReport: @Sendable (inout HadirConfiguration, HadirConfiguration) -> Void = { $0.report = $1.report }
 }

@@ -5,7 +5,8 @@ import HadirCore
 ///
 /// Live keys are the ones read per punch or per log line, so swapping them cannot tear anything:
 /// `output.log_level`, `policy.duplicate_window_s` and the policy windows (`policy.profile`,
-/// `check_in_opens`, `late_after`, `check_in_closes`, `check_out_opens`, `check_out_closes`).
+/// `check_in_opens`, `late_after`, `check_in_closes`, `check_out_opens`, `check_out_closes`), and
+/// the `[report]` table, read per report request.
 /// Everything else is bound into a socket, a file, an open device or a running client at start
 /// (state_dir, scanner, pull, uplink servers, control socket, clock, language, feedback_lines,
 /// and `policy.zone`, which the uplink and pull encoders also use) and needs a restart.

@@ -27,7 +27,7 @@ extension Daemon {
     /// they are the first to stop.
     func lifecycleServices(
         notifier: SystemdNotifier, scanners: ScannerSet, recorder: PunchRecorder, database: HadirDatabase,
-        clock: any ClockSource, hangups: UnixSignalsSequence
+        clock: any ClockSource, hangups: UnixSignalsSequence, reportSettings: LiveReportSettings
     ) -> [any Service] {
         var services: [any Service] = []
         if notifier.isEnabled {
@@ -55,6 +55,7 @@ extension Daemon {
                             await recorder.setDuplicateWindow(DuplicateWindow(seconds: live.policy.duplicateWindowSeconds))
                         }
                         await recorder.setProfile(live.policy.profile)
+                        reportSettings.value = live.report
                     }))
         }
         services.append(ShutdownService(notifier: notifier, deadline: Self.shutdownDeadline, logger: logger))

@@ -75,10 +75,11 @@ public struct Daemon {
                 events: liveEvents, logger: logger)
             : nil
         let controlListeners = ControlServer.listeners(configuration, logger: logger)
+        let reportSettings = LiveReportSettings(configuration.report)
         let controlActions = ControlActions(
             database: database, scanners: scanners, enrollment: enrollment, hub: hub, recorder: recorder,
             configuration: configuration, clock: clock, serial: serial, uplink: uplink, pull: pull, integrity: integrity, logger: logger,
-            clockMonitor: clockMonitor, storage: storage, controlListeners: controlListeners)
+            clockMonitor: clockMonitor, storage: storage, controlListeners: controlListeners, reportSettings: reportSettings)
         let controlReadiness = ControlReadiness(listeners: controlListeners.count)
 
         var services: [any Service] = scanners.services
@@ -100,7 +101,8 @@ public struct Daemon {
         // Trapped before READY=1: SIGHUP's default action would end the daemon.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         services += lifecycleServices(
-            notifier: notifier, scanners: scanners, recorder: recorder, database: database, clock: clock, hangups: hangups)
+            notifier: notifier, scanners: scanners, recorder: recorder, database: database, clock: clock, hangups: hangups,
+            reportSettings: reportSettings)
         var groupConfiguration = ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = Self.gracefulShutdownBudget

@@ -39,6 +39,7 @@ enum ConfigReloadKeys {
         .restart("scanner.enroll_press_timeout_ms") { "\($0.scanner.enrollPressTimeoutMilliseconds)" },
         .restart("scanner.reconnect_min_ms") { "\($0.scanner.reconnectMinimumMilliseconds)" },
         .restart("scanner.reconnect_max_ms") { "\($0.scanner.reconnectMaximumMilliseconds)" },
+        .restart("scanner.led") { $0.scanner.led.rawValue },
         .live("policy.profile", { $0.policy.profile.id }),
         .restart("policy.zone") { $0.policy.profile.zone.rawValue },
         .live("policy.check_in_opens", { "\($0.policy.profile.checkInOpens)" }),
@@ -84,6 +85,10 @@ enum ConfigReloadKeys {
         .restart("pull.device_name") { $0.pull.deviceName },
         .restart("pull.platform") { $0.pull.platform },
         .restart("pull.mac") { $0.pull.macAddress },
+        .restart("voice.enabled") { "\($0.voice.enabled)" },
+        .restart("voice.player") { $0.voice.player },
+        .restart("voice.directory") { $0.voice.directory },
+        .restart("voice.override_directory") { $0.voice.overrideDirectory },
         .restart("output.feedback_lines") { "\($0.output.feedbackLines)" },
         .live("output.log_level", { $0.output.logLevel.rawValue }, apply: { $0.output.logLevel = $1.output.logLevel }),
     ]

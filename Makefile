@@ -159,8 +159,9 @@ flood: deps peers
 	@command -v wrk >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk || echo "wrk not installed: the HTTP load is skipped"
 	$(PEERS_VENV)/bin/python scripts/flood.py "$$($(SWIFT) build -c $(FLOOD_CONFIG) --show-bin-path)"
 
-## install: release binaries (Swift runtime linked in), unit, udev rules, example config and the
-## sysusers.d/tmpfiles.d entries under DESTDIR (default PREFIX=/usr).
+## install: release binaries (Swift runtime linked in), unit, udev rules, example config, the
+## sysusers.d/tmpfiles.d entries and the voice prompts (PREFIX/share/hadir/voice) under DESTDIR
+## (default PREFIX=/usr).
 PREFIX ?= /usr
 # Shipped binaries carry the Swift runtime (a kiosk has no toolchain) and export no symbols. With the
 # toolchain's lld and glibc >= 2.36 the relative relocations are packed (DT_RELR) too. Both keep
@@ -188,6 +189,9 @@ install: deps
 	install -D -m 0644 config/hadird.toml "$(DESTDIR)/etc/hadir/hadird.toml"
 	install -D -m 0644 packaging/sysusers.d-hadir.conf "$(DESTDIR)$(PREFIX)/lib/sysusers.d/hadir.conf"
 	install -D -m 0644 packaging/tmpfiles.d-hadir.conf "$(DESTDIR)$(PREFIX)/lib/tmpfiles.d/hadir.conf"
+	@# Voice prompts ([voice] directory); recorded replacements go in /etc/hadir/voice/<language>/.
+	for wav in share/voice/*/*.wav; do install -D -m 0644 "$$wav" "$(DESTDIR)$(PREFIX)/share/hadir/$${wav#share/}" || exit 1; done
+	install -d -m 0755 "$(DESTDIR)/etc/hadir/voice/id" "$(DESTDIR)/etc/hadir/voice/en"
 
 ## deb: a .deb of `make install` for this machine's architecture (dpkg-deb), in .build-deb/.
 deb:

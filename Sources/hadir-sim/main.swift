@@ -64,6 +64,9 @@ struct HadirSim: ParsableCommand {
     @Flag(help: "Fingerprint: send the R503's bare 0x55 at power-on and after SoftRst.")
     var startupByte = false
 
+    @Flag(help: "Fingerprint: no ring LED; AuraLedConfig answers 0xFC (unsupported), as on a ZFM.")
+    var noAuraLed = false
+
     @Option(help: "Face: serial number GET_SN answers, 1-32 printable ASCII characters (default HADIRSIMFACE0001).")
     var serial: String?
 
@@ -104,6 +107,7 @@ struct HadirSim: ParsableCommand {
             ("--address", address != nil), ("--password", password != nil), ("--packet-size", packetSize != nil),
             ("--template-size", templateSize != nil), ("--buffers", buffers != nil), ("--image", image != nil),
             ("--auto-timeout", autoTimeout != nil), ("--startup-byte", startupByte),
+            ("--no-aura-led", noAuraLed),
         ].filter(\.1).map(\.0)
     }
 
@@ -129,6 +133,7 @@ struct HadirSim: ParsableCommand {
         if let buffers { module.bufferCount = buffers }
         module.imageGeometry = imageGeometry ?? .zfm
         module.sendsStartupByte = startupByte
+        module.hasAuraLed = !noAuraLed
         return module
     }
 

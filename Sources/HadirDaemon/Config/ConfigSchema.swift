@@ -212,6 +212,7 @@ struct ConfigSchema {
             "mac": { config, _, value throws(ConfigValueError) in config.pull.macAddress = try value.string() },
         ],
         "report": reportKeys,
+        "voice": voiceKeys,
         "output": [
             "feedback_lines": { config, _, value throws(ConfigValueError) in config.output.feedbackLines = try value.bool() },
             "log_level": { config, _, value throws(ConfigValueError) in
@@ -345,6 +346,14 @@ extension ConfigSchema {
         },
         "reconnect_max_ms": { scanner, value throws(ConfigValueError) in
             scanner.reconnectMaximumMilliseconds = try value.int(in: 10...600_000)
+        },
+        "led": { scanner, value throws(ConfigValueError) in
+            let text = try value.string()
+            guard let led = HadirConfiguration.ScannerLedKind(rawValue: text) else {
+                throw .invalid("led must be \"aura\" (R503 ring LED) or \"none\"")
+            }
+            if led != .none { try requireEF01(scanner, key: "led \"\(text)\"") }
+            scanner.led = led
         },
     ]
 

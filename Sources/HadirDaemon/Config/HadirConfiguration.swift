@@ -34,6 +34,7 @@ public struct HadirConfiguration: Sendable {
         public var enrollPressTimeoutMilliseconds = 15_000
         public var reconnectMinimumMilliseconds = 200
         public var reconnectMaximumMilliseconds = 5_000
+        public var led = ScannerLedKind.none
 
         public init(name: String = "main") {
             self.name = name
@@ -45,7 +46,7 @@ public struct HadirConfiguration: Sendable {
                 kind.rawValue, transport.rawValue, usbIDs.map(\.description).joined(separator: ","), path, "\(baud)", "\(address)",
                 password.map(String.init) ?? "", "\(identifyTimeoutMilliseconds)", "\(pollIntervalMilliseconds)",
                 "\(responseTimeoutMilliseconds)",
-                "\(enrollPressTimeoutMilliseconds)", "\(reconnectMinimumMilliseconds)", "\(reconnectMaximumMilliseconds)",
+                "\(enrollPressTimeoutMilliseconds)", "\(reconnectMinimumMilliseconds)", "\(reconnectMaximumMilliseconds)", led.rawValue,
             ].joined(separator: "|")
         }
 
@@ -250,6 +251,7 @@ public struct HadirConfiguration: Sendable {
     public var output = Output()
     /// The monthly report's working week, holidays and signature block (`[report]`).
     public var report = ReportSettings()
+    public var voice = Voice()
     public var uplinks: [UplinkServer] = []
     public var pull = Pull()
 

@@ -86,6 +86,9 @@ public struct Daemon {
         if let clockMonitor {
             services.append(ClockIntegrityService(monitor: clockMonitor))
         }
+        if let voice = VoicePrompter(configuration: configuration, hub: hub, logger: logger) {
+            services.append(voice)
+        }
         services.append(
             StorageMonitor(
                 directory: configuration.device.stateDirectory, health: storage,

@@ -54,6 +54,8 @@ public final class ScannerService: Service {
     public func run() async throws {
         var backoff = configuration.reconnectMinimumMilliseconds
         var wasConnected = false
+        // Kept across reconnects, so a module without the ring is logged once, not once per connect.
+        var led = makeLedSequencer()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             heartbeat.beat(within: stepBudget)
             let transport = makeTransport()
@@ -65,7 +67,8 @@ public final class ScannerService: Service {
                 markConnected(info, device: device(of: transport))
                 try await adoptInterruptedFaceEnrollment(module)
                 try await deleteOrphanSlots(module)
-                try await serve(module)
+                led?.connected()
+                try await serve(module, led: &led)
                 await module.close()
                 return
             } catch {
@@ -126,16 +129,30 @@ public final class ScannerService: Service {
         await deleteOrphanedSlots(slots, actor: actor)
     }
 
-    private func serve(_ module: any ScannerModule) async throws {
+    private func serve(_ module: any ScannerModule, led: inout AuraLedSequencer?) async throws {
         var consecutiveFaults = 0
+        let origin = ContinuousClock.now
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             heartbeat.beat(within: stepBudget)
             while let job = nextJob() {
                 heartbeat.beat(within: jobBudget)
                 if let error = await job.run(module), Self.needsReconnect(error) { throw error }
             }
+            var window = Duration.milliseconds(configuration.identifyTimeoutMilliseconds)
+            if var sequencer = led {
+                let step = sequencer.roundStarting(at: ContinuousClock.now - origin)
+                if let setting = step.send { await sendLed(setting, on: module, sequencer: &sequencer) }
+                // A shorter round lets blue return on time; a finger placed meanwhile is still read.
+                if let limit = step.roundLimit { window = max(min(window, limit), .milliseconds(100)) }
+                led = sequencer
+            }
             do {
-                try await identifyOnce(module)
+                let outcome = try await identifyOnce(module, within: window)
+                if var sequencer = led, let outcome, let setting = sequencer.scanned(outcome, at: ContinuousClock.now - origin) {
+                    await sendLed(setting, on: module, sequencer: &sequencer)
+                    led = sequencer
+                }
+                try await awaitRelease(module, after: outcome)
                 consecutiveFaults = 0
             } catch ScannerError.moduleRestarted {
                 // The driver has resynchronised; the module is usable again at once.
@@ -152,24 +169,32 @@ public final class ScannerService: Service {
         }
     }
 
-    private func identifyOnce(_ module: any ScannerModule) async throws {
-        let outcome = try await module.identify(within: .milliseconds(configuration.identifyTimeoutMilliseconds))
+    /// One identify round; what it came to, or nil when no finger came.
+    private func identifyOnce(_ module: any ScannerModule, within window: Duration) async throws -> AuraLedSequencer.Outcome? {
+        let outcome = try await module.identify(within: window)
         switch outcome {
         case .noFinger:
-            return
+            return nil
         case .matched(let slot, let score):
             if let pin = try? book.owner(of: slot), let employee = try? database.user(pin: pin) {
-                await recorder.record(employee, verify: modality.verifyMethod, slot: slot)
-            } else {
-                await recorder.recordUnknown(
-                    slot: slot, detail: "matched slot \(slot) (score \(score)) has no employee", modality: modality)
+                switch await recorder.record(employee, verify: modality.verifyMethod, slot: slot) {
+                case .recorded, .duplicate: return .accepted
+                case .failed: return .refused
+                }
             }
+            await recorder.recordUnknown(
+                slot: slot, detail: "matched slot \(slot) (score \(score)) has no employee", modality: modality)
         case .notFound:
             await recorder.recordUnknown(slot: nil, detail: nil, modality: modality)
         case .unreadable(let reason):
             await recorder.recordUnreadable(detail: reason, modality: modality)
         }
-        // One punch per touch or look: wait for the finger to leave before scanning again.
+        return .refused
+    }
+
+    /// One punch per touch or look: after a scan, wait for the finger to leave before scanning again.
+    private func awaitRelease(_ module: any ScannerModule, after outcome: AuraLedSequencer.Outcome?) async throws {
+        guard outcome != nil else { return }
         _ = try await module.awaitRelease(timeout: .seconds(3))
     }
 

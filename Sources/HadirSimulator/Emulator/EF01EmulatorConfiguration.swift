@@ -26,6 +26,9 @@ public struct EF01EmulatorConfiguration: Hashable, Sendable {
     /// Whether to send the R503's bare 0x55 at power-on and after SoftRst (off by default:
     /// it trips clients that read a fixed header, which is exactly what it is for).
     public var sendsStartupByte = false
+    /// Whether the module has the R503's ring LED; without it AuraLedConfig answers 0xFC
+    /// (unsupported), as a ZFM would.
+    public var hasAuraLed = true
     /// How many captures AutoEnroll takes.
     public var autoEnrollCaptures = 2
 

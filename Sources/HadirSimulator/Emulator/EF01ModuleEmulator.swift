@@ -246,6 +246,7 @@ public struct EF01ModuleEmulator: Sendable {
         case .autoIdentify(_, let start, let count, _, _):
             return autoIdentify(start: Int(start), count: Int(count))
         case .auraLed(let control, let speed, let colour, let cycles):
+            guard configuration.hasAuraLed else { return .ack(.unsupportedCommand) }
             led = AuraLedState(control: control, speed: speed, colour: colour, cycles: cycles)
             return .ack(.success)
         case .checkSensor:

@@ -21,6 +21,8 @@ public final class SimulatorServer: @unchecked Sendable {
         public var slavePath: String?
         /// Commands the module has answered.
         public var commandsServed: Int
+        /// The fingerprint module's ring LED as last set (nil: never set, or a face module).
+        public var led: AuraLedState?
     }
 
     /// The options the server was created with.
@@ -39,7 +41,7 @@ public final class SimulatorServer: @unchecked Sendable {
     private var hasRun = false
     private let wakeRead: Int32
     private let wakeWrite: Int32
-    private let published = Mutex(Snapshot(slavePath: nil, commandsServed: 0))
+    private let published = Mutex(Snapshot(slavePath: nil, commandsServed: 0, led: nil))
 
     /// Loads the library, opens the pty, publishes the link and listens on the control
     /// socket. Throws a ``SimulatorIOError`` or ``LibraryFileError`` describing what failed.
@@ -287,7 +289,8 @@ public final class SimulatorServer: @unchecked Sendable {
     }
 
     private func publish() {
-        let snapshot = Snapshot(slavePath: terminal?.slavePath, commandsServed: module.commandsServed)
+        let led = (module as? EF01ModuleAdapter)?.emulator.led
+        let snapshot = Snapshot(slavePath: terminal?.slavePath, commandsServed: module.commandsServed, led: led)
         published.withLock { $0 = snapshot }
     }
 

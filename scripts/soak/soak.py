@@ -780,6 +780,9 @@ total_timeout_ms = 15000
 [pull]
 enabled = false
 
+[voice]
+enabled = false
+
 [output]
 log_level = "info"
 """

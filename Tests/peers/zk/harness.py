@@ -144,6 +144,8 @@ read_only = {"true" if read_only else "false"}
 set_time = "refuse"
 {extra}
 """
+        if "[voice]" not in extra:
+            config += "[voice]\nenabled = false\n"  # tests make no sound
         self.config = self.directory / "hadird.toml"
         self.config.write_text(config)
         self.log = open(self.directory / "hadird.log", "w")

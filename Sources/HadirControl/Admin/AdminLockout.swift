@@ -89,9 +89,10 @@ public struct AdminLockout: Sendable {
 
     /// Ends lockouts that are over and forgets failures older than a lockout.
     private mutating func expire(now: Double) {
+        let memory = policy.lockoutSeconds
         func expired(_ counter: Counter) -> Bool {
             if let until = counter.lockedUntil { return until <= now }
-            return now - counter.lastFailure >= policy.lockoutSeconds
+            return now - counter.lastFailure >= memory
         }
         addresses = addresses.filter { !expired($0.value) }
         if global.failures > 0 && expired(global) { global = Counter() }

@@ -38,7 +38,11 @@ let package = Package(
         // Domain values and rules. Pure: no I/O.
         .target(
             name: "HadirCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                // PBKDF2 for the admin PIN hash.
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
         .target(
             name: "HadirStore",
             dependencies: ["HadirCore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -97,6 +101,11 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            // The technician page, compiled in: the static hadird ships without a resource bundle.
+            resources: [
+                .embedInCode("Admin/Assets/admin.html"), .embedInCode("Admin/Assets/admin.js"),
+                .embedInCode("Admin/Assets/admin.css"),
             ]),
 
         .executableTarget(

@@ -6,12 +6,15 @@ import Testing
 
 /// Logs end up in journald, support tickets and screenshots: at the most verbose level, through
 /// an enrollment, a punch, control API calls and a restart, hadird must never print a fingerprint
-/// template, the scanner password, the pull comm key or the control token. Templates are sealed
+/// template, the scanner password, the pull comm key, the control token, the admin PIN (right or
+/// wrong), its hash or an admin session cookie. Templates are sealed
 /// at rest and survive a key rotation.
 @Suite struct SecretsInLogsSystemTests {
     static let token = "T0kEn-7f3a9c51e2b84d06"
     static let scannerPassword: UInt32 = 0x5A17_C3E9
     static let commKey: UInt32 = 73_915_264
+    static let adminPIN = "86420975"
+    static let wrongAdminPIN = "57913024"
 
     @Test func traceLogsCarryNoTemplatePasswordOrToken() throws {
         let dir = try TemporaryDirectory("secrets")
@@ -20,6 +23,7 @@ import Testing
         defer { simulator.stop() }
         let state = dir.path + "/state"
         let port = try freePort()
+        let adminHash = try AdminPINHash(hashing: Self.adminPIN)
         let config = """
 
             [control]
@@ -34,16 +38,27 @@ import Testing
             port = 0
             comm_key = \(Self.commKey)
 
+            [admin]
+            pin_hash = "\(adminHash)"
+
             """
         var daemon: DaemonUnderTest? = try DaemonUnderTest(
             stateDirectory: state, scannerPath: simulator.link, extraConfig: config,
             environment: ["HADIR_SCANNER_PASSWORD": String(Self.scannerPassword)])
         var logs: [String] = []
+        var sessionCookie = ""
         if let running = daemon {
             _ = try running.enroll(pin: "1001", name: "Siti", finger: 11, simulator: simulator)
             try simulator.send("tap 11")
             try running.waitForEvent(.punch)
             _ = try running.client.status()
+            let http = PlainHTTP(port: port)
+            _ = try http.send("POST", "/admin/login", headers: ["X-Hadir-Admin": "1"], body: #"{"pin":"\#(Self.wrongAdminPIN)"}"#)
+            let login = try http.send("POST", "/admin/login", headers: ["X-Hadir-Admin": "1"], body: #"{"pin":"\#(Self.adminPIN)"}"#)
+            #expect(login.status == 200)
+            sessionCookie = String(login.headers["set-cookie"]?.split(separator: ";").first?.split(separator: "=").last ?? "")
+            #expect(sessionCookie.count == 64)
+            #expect(try http.send("GET", "/v1/status", headers: ["Cookie": "hadir_admin=\(sessionCookie)"]).status == 200)
             // Rotation re-seals the stored template with a new key and drops the old one.
             let rotation = try running.client.rotateTemplateKey()
             #expect(rotation.activeKey == 2 && rotation.resealed == 1 && rotation.unreadable.isEmpty)
@@ -62,7 +77,8 @@ import Testing
         let needles = [
             Self.token, String(Self.scannerPassword), String(Self.scannerPassword, radix: 16), String(Self.commKey),
             Data(template).base64EncodedString().prefix(24).description, template.prefix(16).map { String(format: "%02x", $0) }.joined(),
-            template.prefix(12).map(String.init).joined(separator: ", "),
+            template.prefix(12).map(String.init).joined(separator: ", "), Self.adminPIN, Self.wrongAdminPIN,
+            Data(adminHash.hash).base64EncodedString(), sessionCookie,
         ]
         #expect(logs.count > 20, "trace logging produced too little to judge: \(logs)")
         for needle in needles {

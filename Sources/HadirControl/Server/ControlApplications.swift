@@ -12,8 +12,10 @@ import ServiceLifecycle
 public enum ControlApplications {
     public typealias Routes = @Sendable (Router<ControlRequestContext>) -> Void
 
+    /// `admin`: the technician page's sessions, accepted on the LAN listener beside the token.
     public static func make(
-        listeners: [ControlListener], readiness: ControlReadiness, logger: Logger, routes: @escaping Routes
+        listeners: [ControlListener], readiness: ControlReadiness, logger: Logger, admin: AdminGate? = nil,
+        routes: @escaping Routes
     ) -> [any Service] {
         listeners.map { listener in
             let router = Router(context: ControlRequestContext.self)
@@ -31,7 +33,7 @@ public enum ControlApplications {
                         readiness.listenerBound()
                     }, logger: logger)
             case .tcp(let host, let port, let token):
-                router.add(middleware: BearerTokenMiddleware(token: token))
+                router.add(middleware: ControlAccessMiddleware(token: token, admin: admin))
                 router.add(middleware: ConnectionProofMiddleware(gate: listener.gate))
                 routes(router)
                 return Application(

@@ -38,8 +38,11 @@ enum ControlServer {
     static func services(
         listeners: [ControlListener], actions: ControlActions, readiness: ControlReadiness, logger: Logger
     ) -> [any Service] {
-        ControlApplications.make(listeners: listeners, readiness: readiness, logger: logger) { router in
+        let admin = AdminLogin(actions.configuration.admin, database: actions.database, logger: logger)
+        let language = actions.configuration.device.language.rawValue
+        return ControlApplications.make(listeners: listeners, readiness: readiness, logger: logger, admin: admin.gate) { router in
             ControlRoutes.register(on: router, actions: actions)
+            AdminRoutes.register(on: router, login: admin, language: language)
         }
     }
 }

@@ -37,4 +37,12 @@ public struct AuditAction: StoredTag {
     public static let databaseQuarantined = AuditAction(rawValue: "database-quarantined")
     /// `hadirctl recover` copied readable rows of a quarantined database (detail: the counts).
     public static let recover = AuditAction(rawValue: "recover")
+    /// A technician logged in to the admin page (detail: the client address).
+    public static let adminLogin = AuditAction(rawValue: "admin-login")
+    /// A wrong admin PIN (detail: the client address and the tries left).
+    public static let adminLoginFailed = AuditAction(rawValue: "admin-login-failed")
+    /// Too many wrong admin PINs: logins are refused for a while (detail: address, scope, seconds).
+    public static let adminLockout = AuditAction(rawValue: "admin-lockout")
+    /// A technician logged out of the admin page.
+    public static let adminLogout = AuditAction(rawValue: "admin-logout")
 }

@@ -16,7 +16,7 @@ public struct ControlAccessMiddleware<Context: RequestContext>: RouterMiddleware
         let admin = self.admin
         let decision = AdminAccessRules.decide(
             method: request.method.rawValue, path: request.uri.path, authorization: request.headers[.authorization],
-            cookie: request.headers[.cookie], csrfHeader: request.headers[AdminAccessRules.csrfHeaderField], token: token,
+            cookie: request.headers[.cookie], csrfHeader: AdminAccessRules.csrfHeader(in: request.headers), token: token,
             isLiveSession: { admin?.touch(token: $0) ?? false })
         switch decision {
         case .open, .bearerToken, .adminSession: return try await next(request, context)
@@ -31,5 +31,9 @@ public struct ControlAccessMiddleware<Context: RequestContext>: RouterMiddleware
 }
 
 extension AdminAccessRules {
-    public static let csrfHeaderField = HTTPField.Name(csrfHeaderName)!
+    /// The CSRF header's value in `headers`, if sent. Matched by name, case-insensitively: HTTP
+    /// field names are, and HTTPTypes' name type is not re-exported by Hummingbird.
+    public static func csrfHeader(in headers: HTTPFields) -> String? {
+        headers.first { $0.name.canonicalName == csrfHeaderName.lowercased() }?.value
+    }
 }

@@ -70,7 +70,7 @@ enum AdminRoutes {
 
     /// Login and logout are open paths, so they check the CSRF header themselves.
     static func requireCSRFHeader(_ request: Request) throws {
-        guard request.headers[AdminAccessRules.csrfHeaderField] == "1" else {
+        guard AdminAccessRules.csrfHeader(in: request.headers) == "1" else {
             throw ControlAPIError(.forbidden, "the admin page's requests need the \(AdminAccessRules.csrfHeaderName): 1 header")
         }
     }

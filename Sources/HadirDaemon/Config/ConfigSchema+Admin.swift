@@ -9,7 +9,7 @@ extension ConfigSchema {
                 config.admin.pinHash = nil
                 return
             }
-            do {
+            do throws(AdminPINHashError) {
                 config.admin.pinHash = try AdminPINHash(parsing: text)
             } catch {
                 throw .invalid(error.description)

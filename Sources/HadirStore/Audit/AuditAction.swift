@@ -37,4 +37,8 @@ public struct AuditAction: StoredTag {
     public static let databaseQuarantined = AuditAction(rawValue: "database-quarantined")
     /// `hadirctl recover` copied readable rows of a quarantined database (detail: the counts).
     public static let recover = AuditAction(rawValue: "recover")
+    /// `hadirctl export-usb` wrote a month to a USB stick (detail: the month and files).
+    public static let usbExport = AuditAction(rawValue: "usb-export")
+    /// `hadirctl export-usb` failed (detail: the month and the reason).
+    public static let usbExportFailed = AuditAction(rawValue: "usb-export-failed")
 }

@@ -28,7 +28,7 @@ struct ExportUsb: ParsableCommand {
         // Named in the failure report once chosen.
         var chosenMonth = month
         do {
-            let bundle = try UsbExportBundle.fetch(from: client, month: month)
+            let bundle = try UsbExportBundle.fetch(from: client, month: month, publicKeyPath: options.publicKeyPath)
             chosenMonth = bundle.layout.month.description
             try write(bundle)
             try? client.reportUsbExport(UsbExportBody(month: chosenMonth, files: bundle.relativePaths))

@@ -19,7 +19,8 @@ struct UsbExportBundle {
     var relativePaths: [String] { files.map { (layout.folder + [$0.name]).joined(separator: "/") } }
 
     /// `month` (YYYY-MM), or the one ``UsbExportMonth`` picks for the daemon's own date.
-    static func fetch(from client: DaemonControlClient, month requested: String?) throws -> UsbExportBundle {
+    /// The proof is checked with `publicKeyPath` (the kiosk's own key) before anything is written.
+    static func fetch(from client: DaemonControlClient, month requested: String?, publicKeyPath: String) throws -> UsbExportBundle {
         let status = try client.status()
         let month = try Self.month(requested, daemonLocalTime: status.localTime)
         let layout = UsbExportLayout(serial: status.serial, month: month)
@@ -30,6 +31,7 @@ struct UsbExportBundle {
         if let first = rows.map(\.seq).min(), let last = rows.map(\.seq).max() {
             // The proof's rows carry what PunchRow leaves out (which row a correction re-times).
             let proof = try client.journalProof(from: first, to: last)
+            try proof.verify(with: try publicKey(at: publicKeyPath, orFrom: proof))
             entries = proof.rows.map {
                 ZKAttlogEntry(
                     seq: $0.seq, pin: $0.pin, utcMilliseconds: $0.utcMilliseconds, zoneOffsetSeconds: $0.zoneOffsetSeconds,
@@ -41,6 +43,15 @@ struct UsbExportBundle {
         let report = try client.report(month: month.description, format: "csv")
         files.insert(contentsOf: [(layout.attlogName, attlog), (layout.reportName, report)], at: 0)
         return UsbExportBundle(layout: layout, files: files, punches: attlog.count { $0 == UInt8(ascii: "\n") })
+    }
+
+    /// The key beside the state, else (a kiosk whose state is elsewhere) the one the proof names.
+    static func publicKey(at path: String, orFrom proof: JournalProof) throws -> JournalPublicKey {
+        if FileManager.default.fileExists(atPath: path) { return try DeviceSigningKey.loadPublic(path: path) }
+        guard let key = JournalPublicKey(pem: proof.publicKey) else {
+            throw Failure(description: "the proof's public key is not a PEM key")
+        }
+        return key
     }
 
     static func month(_ requested: String?, daemonLocalTime: String) throws(Failure) -> ReportMonth {

@@ -97,6 +97,15 @@ struct UsbExportSystemTests {
         try kiosk.expectExported(files)
         // Only the final names: no temporary file left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: stick + "/" + Self.folder).sorted() == Self.names.sorted())
+
+        // The office left an employee list for the next visit: Siti is known, Ani is new.
+        try "pin;nama\r\n1001;Siti\r\n1003;Ani Lestari\r\n".write(
+            toFile: stick + "/HADIR/HDRTEST0001/HDRTEST0001_users.csv", atomically: true, encoding: .utf8)
+        let again = try kiosk.hadirctl(["export-usb", "--mountpoint", stick, "--month", "2026-11"])
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(
+            again.output.contains("users: 1 added or renamed from HADIR/HDRTEST0001/HDRTEST0001_users.csv (2 listed)"), "\(again.output)")
+        #expect(try kiosk.daemon.client.users().map { "\($0.pin) \($0.name)" } == ["1001 Siti", "1002 Budi", "1003 Ani Lestari"])
     }
 
     @Test(.enabled(if: LoopVfatImage.mountSkipReason == nil, "\(LoopVfatImage.mountSkipReason ?? "")"))

@@ -17,6 +17,9 @@ public struct UsbExportLayout: Hashable, Sendable {
     public var reportName: String { "\(serial)_laporan_\(month).csv" }
     public var proofName: String { "\(serial)_journal_proof_\(month).json" }
 
+    /// The employee list an office may leave for this kiosk, in `HADIR/<SERIAL>/` (any month).
+    public var usersPath: [String] { ["HADIR", serial, "\(serial)_users.csv"] }
+
     /// Letters, digits, `-` and `_` kept; anything else (FAT-forbidden `\/:*?"<>|`, spaces,
     /// non-ASCII) becomes `_`. An empty serial becomes `UNKNOWN`.
     public static func fileSafe(_ serial: String) -> String {

@@ -1,7 +1,7 @@
 # Hadir — the two commands a newcomer needs are `make demo` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libusb-1.0-0-dev libcurl4-openssl-dev libsqlite3-dev pkg-config umockdev chromium poppler-utils
+APT_PACKAGES := libusb-1.0-0-dev libcurl4-openssl-dev libsqlite3-dev pkg-config umockdev chromium poppler-utils dosfstools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export HADIRTEST_BIN_DIR ?= $(CURDIR)/.build/debug
 # Real protocol peers (Tests/peers) live in their own venv; the system tests find them through this.
@@ -72,11 +72,11 @@ test: deps lint peers
 	@# libFuzzer smoke: each target replays its committed corpus, then fuzzes a few seconds.
 	$(MAKE) fuzz-short
 
-## udev-check: udevadm parses udev/70-hadir-scanners.rules without errors (private mount namespace).
+## udev-check: udevadm parses udev/*.rules without errors (private mount namespace).
 udev-check: deps
 	./scripts/check-udev-rules.sh
 
-## unit-check: systemd/hadird.service verifies without a word and stays hardened (exposure <= 1.5).
+## unit-check: systemd/hadird.service (exposure <= 1.5) and hadir-usb-export@.service (<= 2.5, it mounts) verify cleanly.
 unit-check: build
 	./scripts/check-systemd-unit.sh "$$($(SWIFT) build --show-bin-path)"
 
@@ -186,6 +186,8 @@ install: deps
 	install -D -m 0644 systemd/hadird.service "$(DESTDIR)$(PREFIX)/lib/systemd/system/hadird.service"
 	install -D -m 0644 systemd/hadird.service.d/set-clock.conf "$(DESTDIR)$(PREFIX)/share/doc/hadir/examples/set-clock.conf"
 	install -D -m 0644 udev/70-hadir-scanners.rules "$(DESTDIR)$(PREFIX)/lib/udev/rules.d/70-hadir-scanners.rules"
+	install -D -m 0644 udev/71-hadir-usb-export.rules "$(DESTDIR)$(PREFIX)/lib/udev/rules.d/71-hadir-usb-export.rules"
+	install -D -m 0644 systemd/hadir-usb-export@.service "$(DESTDIR)$(PREFIX)/lib/systemd/system/hadir-usb-export@.service"
 	install -D -m 0644 config/hadird.toml "$(DESTDIR)/etc/hadir/hadird.toml"
 	install -D -m 0644 packaging/sysusers.d-hadir.conf "$(DESTDIR)$(PREFIX)/lib/sysusers.d/hadir.conf"
 	install -D -m 0644 packaging/tmpfiles.d-hadir.conf "$(DESTDIR)$(PREFIX)/lib/tmpfiles.d/hadir.conf"

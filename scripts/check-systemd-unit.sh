@@ -36,3 +36,18 @@ if ! awk -v e="$exposure" 'BEGIN { exit !(e <= 1.5) }'; then
   exit 1
 fi
 echo "systemd/hadird.service: verify clean, exposure $exposure (<= 1.5)"
+
+# The USB export template, verified as an instance; it runs as root to mount, so its bar is 2.5.
+sed "s|/usr/bin/hadirctl|$bin_dir/hadirctl|" "$root/systemd/hadir-usb-export@.service" > "$work/hadir-usb-export@sdz1.service"
+errors=$(systemd-analyze verify "$work/hadir-usb-export@sdz1.service" 2>&1 >/dev/null || true)
+if [ -n "$errors" ]; then
+  echo "systemd/hadir-usb-export@.service: systemd-analyze verify complained:" >&2
+  echo "$errors" >&2
+  exit 1
+fi
+exposure=$(systemd-analyze security --offline=true "$work/hadir-usb-export@sdz1.service" 2>&1 | sed -n 's/.*Overall exposure level for hadir-usb-export@sdz1.service: \([0-9.]*\).*/\1/p')
+if [ -z "$exposure" ] || ! awk -v e="$exposure" 'BEGIN { exit !(e <= 2.5) }'; then
+  echo "systemd/hadir-usb-export@.service: exposure '$exposure' is missing or above 2.5" >&2
+  exit 1
+fi
+echo "systemd/hadir-usb-export@.service: verify clean, exposure $exposure (<= 2.5)"

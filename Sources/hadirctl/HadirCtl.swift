@@ -12,7 +12,8 @@ struct HadirCtl: AsyncParsableCommand {
         subcommands: [
             Status.self, Users.self, UserAdd.self, UserRemove.self, Enroll.self, DeleteFinger.self, DeleteFace.self, Punches.self,
             VerifyJournal.self, ExportPublicKey.self, JournalProofCommand.self, RotateTemplateKey.self, AuditFingers.self, Reconcile.self,
-            Archive.self, ReportCommand.self, Sync.self, Events.self, Metrics.self, Doctor.self, Recover.self, AdminPINHashCommand.self,
+            Archive.self, ReportCommand.self, ExportUsb.self, Sync.self, Events.self, Metrics.self, Doctor.self, Recover.self,
+            AdminPINHashCommand.self,
         ])
 
     // Declared here too so `hadirctl --state DIR punches` parses; subcommands read the same group.

@@ -10,9 +10,14 @@ enum Output {
     static let colour = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
     static func json<T: Encodable>(_ value: T) {
+        if let text = try? jsonText(value) { print(text) }
+    }
+
+    /// What ``json(_:)`` prints, without the newline: files written with it match the printed output.
+    static func jsonText<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        if let data = try? encoder.encode(value) { print(String(decoding: data, as: UTF8.self)) }
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// One compact JSON object per line, for streams a script reads line by line.

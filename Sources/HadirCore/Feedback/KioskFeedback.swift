@@ -27,6 +27,10 @@ public enum KioskFeedback: Hashable, Sendable {
     case storageRecovered
     /// The database was damaged at start, moved aside and a fresh one started.
     case databaseQuarantined
+    /// `hadirctl export-usb` wrote the month's files and unmounted the stick.
+    case usbExported
+    /// The USB export stopped part way; nothing is left under the final names.
+    case usbExportFailed
 
     /// The sentence for the screen and the voice.
     public func text(in language: KioskLanguage = .indonesian) -> String {
@@ -70,6 +74,8 @@ public enum KioskFeedback: Hashable, Sendable {
         case .storageLow: "Penyimpanan hampir penuh — hubungi operator"
         case .storageRecovered: "Penyimpanan kembali normal"
         case .databaseQuarantined: "Basis data rusak telah diganti — hubungi operator"
+        case .usbExported: "Data tersalin ke USB — aman dicabut"
+        case .usbExportFailed: "Gagal menyalin ke USB — hubungi operator"
         }
     }
 
@@ -107,6 +113,8 @@ public enum KioskFeedback: Hashable, Sendable {
         case .storageLow: "Storage almost full — contact the operator"
         case .storageRecovered: "Storage back to normal"
         case .databaseQuarantined: "Damaged database replaced — contact the operator"
+        case .usbExported: "Data copied to USB — safe to remove"
+        case .usbExportFailed: "Copying to USB failed — contact the operator"
         }
     }
 

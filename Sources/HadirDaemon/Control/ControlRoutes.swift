@@ -15,6 +15,7 @@ enum ControlRoutes {
         "GET /v1/audit-fingers", "GET /journal/proof?from=&to= (seqs; also /v1/journal/proof)",
         "POST /v1/template-key/rotate",
         "POST /v1/recover {file} (a quarantined database)",
+        "POST /v1/usb-export {month,files,error} (kiosk message after hadirctl export-usb)",
     ]
 
     static func register(on router: Router<ControlRequestContext>, actions: ControlActions) {
@@ -59,6 +60,9 @@ enum ControlRoutes {
         v1.get("journal/proof") { request, _ in try journalProof(request, actions: actions) }
         v1.post("recover") { request, _ in
             try ControlJSON.response(try actions.recover(try await ControlJSON.decode(RecoverBody.self, from: request)))
+        }
+        v1.post("usb-export") { request, _ in
+            try ControlJSON.response(try actions.usbExported(try await ControlJSON.decode(UsbExportBody.self, from: request)))
         }
         // Where Prometheus looks by default.
         router.get("metrics") { _, _ in try metrics(actions) }

@@ -125,6 +125,11 @@ public struct DaemonControlClient: Sendable {
         return try client.call(.post, "/v1/recover", json: RecoverBody(file: file), as: SalvageReport.self)
     }
 
+    /// Tells the daemon how `hadirctl export-usb` ended, so the kiosk shows it.
+    public func reportUsbExport(_ body: UsbExportBody) throws(ControlClientError) {
+        _ = try http.call(.post, "/v1/usb-export", json: body, as: EmptyPayload.self)
+    }
+
     public func auditFingers() throws(ControlClientError) -> FingerAuditPayload {
         try http.call(.get, "/v1/audit-fingers", as: FingerAuditPayload.self)
     }

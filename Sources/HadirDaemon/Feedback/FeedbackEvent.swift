@@ -30,6 +30,10 @@ public struct FeedbackEvent: Codable, Sendable, Hashable {
         case storageRecovered = "storage_recovered"
         /// The database was damaged at start and moved aside; `detail` names the kept file.
         case databaseQuarantined = "database_quarantined"
+        /// `hadirctl export-usb` finished: "Data tersalin ke USB — aman dicabut"; `detail` lists the files.
+        case usbExported = "usb_exported"
+        /// `hadirctl export-usb` failed; `detail` says why.
+        case usbExportFailed = "usb_export_failed"
         case ready
         case stopping
     }

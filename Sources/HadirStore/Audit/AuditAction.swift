@@ -45,4 +45,8 @@ public struct AuditAction: StoredTag {
     public static let adminLockout = AuditAction(rawValue: "admin-lockout")
     /// A technician logged out of the admin page.
     public static let adminLogout = AuditAction(rawValue: "admin-logout")
+    /// `hadirctl export-usb` wrote a month to a USB stick (detail: the month and files).
+    public static let usbExport = AuditAction(rawValue: "usb-export")
+    /// `hadirctl export-usb` failed (detail: the month and the reason).
+    public static let usbExportFailed = AuditAction(rawValue: "usb-export-failed")
 }

@@ -32,7 +32,7 @@ public enum VoicePrompt: String, Sendable, CaseIterable {
         case .storageFull: self = .storageFull
         case .scannerDisconnected: self = .scannerFault
         case .enrollStage, .enrolled, .enrollRefused, .scannerConnected, .scannerRestarted, .clockUnsynced, .clockSynced,
-            .clockBackwardJump, .storageLow, .storageRecovered, .databaseQuarantined, .ready, .stopping:
+            .clockBackwardJump, .storageLow, .storageRecovered, .databaseQuarantined, .usbExported, .usbExportFailed, .ready, .stopping:
             return nil
         }
     }

@@ -213,6 +213,7 @@ struct ConfigSchema {
         ],
         "report": reportKeys,
         "voice": voiceKeys,
+        "kiosk": kioskKeys,
         "output": [
             "feedback_lines": { config, _, value throws(ConfigValueError) in config.output.feedbackLines = try value.bool() },
             "log_level": { config, _, value throws(ConfigValueError) in

@@ -252,6 +252,7 @@ public struct HadirConfiguration: Sendable {
     /// The monthly report's working week, holidays and signature block (`[report]`).
     public var report = ReportSettings()
     public var voice = Voice()
+    public var kiosk = Kiosk()
     public var uplinks: [UplinkServer] = []
     public var pull = Pull()
 

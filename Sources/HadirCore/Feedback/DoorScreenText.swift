@@ -81,6 +81,7 @@ public enum DoorScreenText: Hashable, Sendable {
         case .recordFailed: "Attendance NOT saved — try again or contact the operator"
         case .storageFull: "Storage full — contact the operator"
         case .online: "Online"
+        case .offline(let backlog) where backlog == 1: "Offline — 1 record stored, will be sent automatically"
         case .offline(let backlog) where backlog > 0: "Offline — \(backlog) records stored, will be sent automatically"
         case .offline: "Offline"
         case .clockUnsynced: "Clock not synchronised"

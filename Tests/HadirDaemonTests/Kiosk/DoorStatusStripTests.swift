@@ -16,6 +16,10 @@ import Testing
             uplinks: [server(backlog: 37, success: 1_000, error: 2_000)], clock: nil, storage: nil, scannersConnected: true,
             language: .indonesian)
         #expect(items == [DoorStatusItem(kind: "network", level: .warning, text: "Offline — 37 data tersimpan, akan dikirim otomatis")])
+        let english = DoorStatusStrip.items(
+            uplinks: [server(backlog: 1, success: nil, error: 2_000)], clock: nil, storage: nil, scannersConnected: true, language: .english
+        )
+        #expect(english.map(\.text) == ["Offline — 1 record stored, will be sent automatically"])
     }
 
     @Test func onlineOnceTheLastExchangeSucceeded() {

@@ -11,7 +11,7 @@ PEERS_STAMP := $(PEERS_VENV)/.installed
 PEERS_REQUIREMENTS := Tests/peers/requirements.txt
 export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test pull-peer-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut soak flood fuzz fuzz-build fuzz-short
+.PHONY: deps build release test pull-peer-tests door-screen-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut soak flood fuzz fuzz-build fuzz-short
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -69,6 +69,7 @@ test: deps lint peers
 	$(MAKE) -j2 --output-sync=target pull-peer-tests fuzz-build
 	$(MAKE) unit-check
 	$(MAKE) udev-check
+	$(MAKE) door-screen-tests
 	@# libFuzzer smoke: each target replays its committed corpus, then fuzzes a few seconds.
 	$(MAKE) fuzz-short
 
@@ -85,6 +86,11 @@ unit-check: build
 ## spent waiting on sockets, so two halve the run.
 pull-peer-tests: peers
 	$(PEERS_VENV)/bin/python -m pytest -q -p no:cacheprovider -n 2 Tests/peers/zk
+
+## door-screen-tests: /kiosk in headless Chromium (cards, screenshots in .test-artifacts/kiosk,
+## commit-to-card latency p50/p95). Skipped without chromium unless CI=true.
+door-screen-tests: peers
+	$(PEERS_VENV)/bin/python -m pytest -q -s -p no:cacheprovider Tests/peers/kiosk
 
 ## fuzz: libFuzzer over the protocol cores and the config parser, SECONDS each (default 60), in
 ## .build-fuzz; the committed corpus is read, not written. Fails on a crash and prints the reproducer.

@@ -14,7 +14,7 @@ from harness import REPO  # noqa: E402
 ARTIFACTS = Path(os.environ.get("HADIRTEST_ARTIFACTS") or REPO / ".test-artifacts") / "kiosk"
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def needs_chromium():
     # CI must run these; a developer machine without chromium skips them, saying why.
     if not chromium_binary() and os.environ.get("CI") != "true":

@@ -48,7 +48,7 @@ def open_door(browser, url):
 
 
 @pytest.fixture
-def browser():
+def browser(needs_chromium):
     started = Chromium(800, 480)
     yield started
     started.close()

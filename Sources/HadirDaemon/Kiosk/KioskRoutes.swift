@@ -2,6 +2,7 @@ import HadirControl
 import HadirCore
 import HadirKioskAssets
 import Hummingbird
+import ServiceLifecycle
 
 /// The door screen's routes, and nothing else: the page and its assets, `GET /kiosk/state`, and
 /// `GET /kiosk/events` (server-sent cards, without PINs). `?lang=id|en` picks the language;
@@ -60,7 +61,12 @@ enum KioskRoutes {
                     forward.cancel()
                     keepAlive.cancel()
                 }
-                for await chunk in chunks { try await writer.write(ByteBuffer(bytes: chunk)) }
+                // The page is always connected: without this, every stop would wait out the drain budget.
+                try await withGracefulShutdownHandler {
+                    for await chunk in chunks { try await writer.write(ByteBuffer(bytes: chunk)) }
+                } onGracefulShutdown: {
+                    continuation.finish()
+                }
                 try await writer.finish(nil)
             })
     }

@@ -3,6 +3,7 @@ taken port costs the screen, not the daemon."""
 import http.client
 import json
 import socket
+import time
 
 from harness import Kiosk, free_port
 
@@ -48,8 +49,14 @@ def test_only_the_door_screen_is_served_and_without_pins(tmp_path):
             chunk = stream.recv(4096)
             assert chunk, "the stream closed before a card"
             received += chunk
-        stream.close()
         assert b"Siti Rahma" in received and PIN.encode() not in received
+
+        # The page is always connected: its stream must not hold a stop for the 3 s drain budget.
+        started = time.monotonic()
+        kiosk.process.terminate()
+        kiosk.process.wait(15)
+        stream.close()
+        assert time.monotonic() - started < 2, "an open door screen stream delayed the stop"
     finally:
         kiosk.stop()
 

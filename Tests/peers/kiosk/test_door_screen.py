@@ -93,13 +93,24 @@ def test_known_unknown_and_duplicate_cards(tmp_path, browser, artifacts):
         assert "Jari tidak dikenali, coba lagi" in card, card
         shots.append(browser.screenshot(artifacts / "06-unknown-1280x800.png"))
 
+        # The scanner is unplugged: a fault card, and the strip keeps saying so.
+        shown = browser.evaluate("window.hadirKiosk.shownCards")
+        kiosk.sim.send("disconnect 30")
+        browser.wait_for(f"window.hadirKiosk.shownCards > {shown}", what="a card after the scanner went away")
+        card = browser.evaluate(CARD_TEXT)
+        assert "Pemindai bermasalah — hubungi operator" in card, card
+        assert browser.evaluate("document.getElementById('card').className") == "fault"
+        browser.wait_for("document.getElementById('strip').innerText.includes('Pemindai bermasalah')",
+                         what="the scanner fault in the status strip")
+        shots.append(browser.screenshot(artifacts / "07-scanner-fault-1280x800.png"))
+
         # The daemon goes away: the page says it is reconnecting instead of showing stale calm.
         kiosk.process.terminate()
         kiosk.process.wait(15)
         browser.wait_for("!window.hadirKiosk.connected && !document.getElementById('connecting').hidden",
                          what="the reconnecting banner")
         assert "Menghubungkan…" in browser.evaluate("document.getElementById('connecting').innerText")
-        shots.append(browser.screenshot(artifacts / "07-connecting-1280x800.png"))
+        shots.append(browser.screenshot(artifacts / "08-connecting-1280x800.png"))
     finally:
         kiosk.stop()
     for shot in shots:

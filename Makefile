@@ -77,7 +77,8 @@ test: deps lint peers
 udev-check: deps
 	./scripts/check-udev-rules.sh
 
-## unit-check: systemd/hadird.service verifies without a word and stays hardened (exposure <= 1.5).
+## unit-check: systemd/hadird.service verifies without a word and stays hardened (exposure <= 1.5);
+## the door screen example (hadir-kiosk.service) verifies too.
 unit-check: build
 	./scripts/check-systemd-unit.sh "$$($(SWIFT) build --show-bin-path)"
 
@@ -191,6 +192,7 @@ install: deps
 	done
 	install -D -m 0644 systemd/hadird.service "$(DESTDIR)$(PREFIX)/lib/systemd/system/hadird.service"
 	install -D -m 0644 systemd/hadird.service.d/set-clock.conf "$(DESTDIR)$(PREFIX)/share/doc/hadir/examples/set-clock.conf"
+	install -D -m 0644 systemd/hadir-kiosk.service "$(DESTDIR)$(PREFIX)/share/doc/hadir/examples/hadir-kiosk.service"
 	install -D -m 0644 udev/70-hadir-scanners.rules "$(DESTDIR)$(PREFIX)/lib/udev/rules.d/70-hadir-scanners.rules"
 	install -D -m 0644 config/hadird.toml "$(DESTDIR)/etc/hadir/hadird.toml"
 	install -D -m 0644 packaging/sysusers.d-hadir.conf "$(DESTDIR)$(PREFIX)/lib/sysusers.d/hadir.conf"

@@ -11,7 +11,7 @@ PEERS_STAMP := $(PEERS_VENV)/.installed
 PEERS_REQUIREMENTS := Tests/peers/requirements.txt
 export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test pull-peer-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut soak flood fuzz fuzz-build fuzz-short
+.PHONY: deps build release test pull-peer-tests door-screen-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut soak flood fuzz fuzz-build fuzz-short
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -69,6 +69,7 @@ test: deps lint peers
 	$(MAKE) -j2 --output-sync=target pull-peer-tests fuzz-build
 	$(MAKE) unit-check
 	$(MAKE) udev-check
+	$(MAKE) door-screen-tests
 	@# libFuzzer smoke: each target replays its committed corpus, then fuzzes a few seconds.
 	$(MAKE) fuzz-short
 
@@ -76,7 +77,8 @@ test: deps lint peers
 udev-check: deps
 	./scripts/check-udev-rules.sh
 
-## unit-check: systemd/hadird.service (exposure <= 1.5) and hadir-usb-export@.service (<= 2.5, it mounts) verify cleanly.
+## unit-check: systemd/hadird.service (exposure <= 1.5) and hadir-usb-export@.service (<= 2.5, it mounts)
+## verify cleanly; the door screen example (hadir-kiosk.service) verifies too.
 unit-check: build
 	./scripts/check-systemd-unit.sh "$$($(SWIFT) build --show-bin-path)"
 
@@ -85,6 +87,11 @@ unit-check: build
 ## spent waiting on sockets, so two halve the run.
 pull-peer-tests: peers
 	$(PEERS_VENV)/bin/python -m pytest -q -p no:cacheprovider -n 2 Tests/peers/zk
+
+## door-screen-tests: /kiosk in headless Chromium (cards, screenshots in .test-artifacts/kiosk,
+## commit-to-card latency p50/p95). Skipped without chromium unless CI=true.
+door-screen-tests: peers
+	$(PEERS_VENV)/bin/python -m pytest -q -s -p no:cacheprovider Tests/peers/kiosk
 
 ## fuzz: libFuzzer over the protocol cores and the config parser, SECONDS each (default 60), in
 ## .build-fuzz; the committed corpus is read, not written. Fails on a crash and prints the reproducer.
@@ -185,6 +192,7 @@ install: deps
 	done
 	install -D -m 0644 systemd/hadird.service "$(DESTDIR)$(PREFIX)/lib/systemd/system/hadird.service"
 	install -D -m 0644 systemd/hadird.service.d/set-clock.conf "$(DESTDIR)$(PREFIX)/share/doc/hadir/examples/set-clock.conf"
+	install -D -m 0644 systemd/hadir-kiosk.service "$(DESTDIR)$(PREFIX)/share/doc/hadir/examples/hadir-kiosk.service"
 	install -D -m 0644 udev/70-hadir-scanners.rules "$(DESTDIR)$(PREFIX)/lib/udev/rules.d/70-hadir-scanners.rules"
 	install -D -m 0644 udev/71-hadir-usb-export.rules "$(DESTDIR)$(PREFIX)/lib/udev/rules.d/71-hadir-usb-export.rules"
 	install -D -m 0644 systemd/hadir-usb-export@.service "$(DESTDIR)$(PREFIX)/lib/systemd/system/hadir-usb-export@.service"

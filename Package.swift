@@ -89,11 +89,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
+        // The door screen's page, style and script, compiled into the binary (no bundle at run time).
+        .target(
+            name: "HadirKioskAssets",
+            resources: [.embedInCode("Assets/kiosk.html"), .embedInCode("Assets/kiosk.css"), .embedInCode("Assets/kiosk.js")]),
         .target(
             name: "HadirDaemon",
             dependencies: [
                 "HadirCore", "HadirStore", "HadirScanner", "HadirUplink", "HadirHTTPClient", "HadirPull", "HadirControl", "CHadirSystem",
-                "HadirConnectionLimits",
+                "HadirConnectionLimits", "HadirKioskAssets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -51,3 +51,12 @@ if [ -z "$exposure" ] || ! awk -v e="$exposure" 'BEGIN { exit !(e <= 2.5) }'; th
   exit 1
 fi
 echo "systemd/hadir-usb-export@.service: verify clean, exposure $exposure (<= 2.5)"
+# The door screen example: verify only (cage and chromium need not be installed to check it).
+sed "s|/usr/bin/cage|/bin/true|" "$root/systemd/hadir-kiosk.service" > "$work/hadir-kiosk.service"
+errors=$(systemd-analyze verify "$work/hadir-kiosk.service" 2>&1 >/dev/null || true)
+if [ -n "$errors" ]; then
+  echo "systemd/hadir-kiosk.service: systemd-analyze verify complained:" >&2
+  echo "$errors" >&2
+  exit 1
+fi
+echo "systemd/hadir-kiosk.service: verify clean"

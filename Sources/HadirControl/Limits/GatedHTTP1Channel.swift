@@ -34,10 +34,13 @@ struct GatedHTTP1Channel: ServerChildChannel {
 extension HTTPServerBuilder {
     /// HTTP/1 with the listener's gate, idle timeout and header limits.
     static func gatedHTTP1(_ listener: ControlListener) -> HTTPServerBuilder {
+        gatedHTTP1(gate: listener.gate, limits: listener.limits)
+    }
+
+    static func gatedHTTP1(gate: ConnectionGate, limits: ControlListenerLimits) -> HTTPServerBuilder {
         HTTPServerBuilder { responder in
-            let gate = listener.gate
             let configuration = HTTP1Channel.Configuration(
-                idleTimeout: .nanoseconds(Int64(listener.limits.idleTimeoutSeconds * 1_000_000_000)),
+                idleTimeout: .nanoseconds(Int64(limits.idleTimeoutSeconds * 1_000_000_000)),
                 httpDecoderConfiguration: .init(
                     maxHeaderFieldSize: ControlListenerLimits.maximumHeaderFieldBytes,
                     maxHeaderListSize: ControlListenerLimits.maximumHeaderListBytes,

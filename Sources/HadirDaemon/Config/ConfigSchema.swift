@@ -214,6 +214,7 @@ struct ConfigSchema {
         "report": reportKeys,
         "voice": voiceKeys,
         "admin": adminKeys,
+        "kiosk": kioskKeys,
         "output": [
             "feedback_lines": { config, _, value throws(ConfigValueError) in config.output.feedbackLines = try value.bool() },
             "log_level": { config, _, value throws(ConfigValueError) in

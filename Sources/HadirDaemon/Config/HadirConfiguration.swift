@@ -253,6 +253,7 @@ public struct HadirConfiguration: Sendable {
     public var report = ReportSettings()
     public var voice = Voice()
     public var admin = Admin()
+    public var kiosk = Kiosk()
     public var uplinks: [UplinkServer] = []
     public var pull = Pull()
 

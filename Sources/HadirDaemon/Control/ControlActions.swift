@@ -182,7 +182,7 @@ public struct ControlActions: Sendable {
     }
 
     /// Per server: cursor, backlog and its age, last success and error, quarantined punches.
-    private func uplinkStatus() throws -> [UplinkStatus] {
+    func uplinkStatus() throws -> [UplinkStatus] {
         let now = clock.now().utcMilliseconds
         return try configuration.uplinks.map { server in
             let state = try database.uplinkState(server: server.name)

@@ -49,11 +49,18 @@ public struct FeedbackEvent: Codable, Sendable, Hashable {
     public var verify: UInt8?
     public var slot: UInt16?
     public var detail: String?
+    /// Punches: minutes late or early (``PunchAssessment/minutesOff``), for "terlambat 5 menit".
+    public var minutesOff: Int?
+    /// Duplicates: the local time of the earlier punch ("Anda sudah absen pukul 07:12").
+    public var previousLocalTime: String?
+    /// The real-time clock (ms since the epoch) when the hub published the event, right after its
+    /// commit: the door screen measures delivery against it.
+    public var publishedAtMilliseconds: Int64?
 
     public init(
         event: Kind, message: String, pin: String? = nil, name: String? = nil, seq: Int64? = nil, hash: String? = nil,
         localTime: String? = nil, classification: String? = nil, verify: UInt8? = nil, slot: UInt16? = nil,
-        detail: String? = nil
+        detail: String? = nil, minutesOff: Int? = nil, previousLocalTime: String? = nil
     ) {
         self.event = event
         self.message = message
@@ -66,11 +73,16 @@ public struct FeedbackEvent: Codable, Sendable, Hashable {
         self.verify = verify
         self.slot = slot
         self.detail = detail
+        self.minutesOff = minutesOff
+        self.previousLocalTime = previousLocalTime
     }
 
     enum CodingKeys: String, CodingKey {
         case event, message, pin, name, seq, hash, classification, verify, slot, detail
         case localTime = "local_time"
+        case minutesOff = "minutes_off"
+        case previousLocalTime = "previous_local_time"
+        case publishedAtMilliseconds = "published_at_ms"
     }
 }
 

@@ -20,6 +20,8 @@ public final class FeedbackHub: Sendable {
     }
 
     public func publish(_ event: FeedbackEvent) {
+        var event = event
+        if event.publishedAtMilliseconds == nil { event.publishedAtMilliseconds = SystemClock.realtimeMilliseconds() }
         if printsLines, let data = try? encoder.encode(event) {
             StandardOutput.writeLine(data)
         }

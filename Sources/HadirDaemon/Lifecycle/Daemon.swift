@@ -95,6 +95,9 @@ public struct Daemon {
                 interval: .seconds(configuration.storage.checkEverySeconds), hub: hub, language: language, logger: logger))
         services += ControlServer.services(
             listeners: controlListeners, actions: controlActions, readiness: controlReadiness, logger: logger)
+        if let door = KioskDisplayServer.make(configuration, actions: controlActions, logger: logger) {
+            services.append(door)
+        }
         if let uplink {
             services.append(uplink)
         }

@@ -84,7 +84,11 @@ public actor PunchRecorder {
         if let previous = lastAccepted[employee.pin], window.isRepeat(of: previous, at: reading) {
             try? database.recordScanEvent(
                 kind: "duplicate", pin: employee.pin, slot: slot, detail: nil, atMilliseconds: reading.utcMilliseconds)
-            publish(.alreadyRecorded(name: employee.name), kind: .duplicate, pin: employee.pin, name: employee.name, slot: slot)
+            let earlier = LocalDateTime(utcMilliseconds: previous.utcMilliseconds, offsetSeconds: profile.zone.offsetSeconds)
+            hub.publish(
+                FeedbackEvent(
+                    event: .duplicate, message: KioskFeedback.alreadyRecorded(name: employee.name).text(in: language),
+                    pin: employee.pin.rawValue, name: employee.name, slot: slot, previousLocalTime: earlier.description))
             return .duplicate
         }
         let offset = profile.zone.offsetSeconds
@@ -112,7 +116,7 @@ public actor PunchRecorder {
                 event: .punch, message: feedback.text(in: language), pin: employee.pin.rawValue, name: employee.name,
                 seq: punch.seq, hash: punch.hash.hexString, localTime: local.description,
                 classification: assessment.classification.rawValue, verify: verify.rawValue, slot: slot,
-                detail: reading.quality == .synced ? nil : "clock \(reading.quality.rawValue)"))
+                detail: reading.quality == .synced ? nil : "clock \(reading.quality.rawValue)", minutesOff: assessment.minutesOff))
         liveEvents?.publish(ZKSnapshotEncoder.liveEvent(for: punch))
         Counter(label: "hadir_punches_total", dimensions: [("verify", String(verify.rawValue))]).increment()
         return .recorded(punch)

@@ -43,6 +43,8 @@ final class DaemonUnderTest {
         config += extraConfig
         // Tests stay silent unless they configure the voice themselves.
         if !extraConfig.contains("[voice]") { config += "\n[voice]\nenabled = false\n" }
+        // No door screen unless asked: its default port is fixed, and tests run daemons side by side.
+        if !extraConfig.contains("[kiosk]") { config += "\n[kiosk]\nenabled = false\n" }
         // Any free port: tests run daemons side by side, and port 4370 may be taken on the host.
         if !extraConfig.contains("[pull]") { config += "\n[pull]\nhost = \"127.0.0.1\"\nport = 0\n" }
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)

@@ -146,6 +146,8 @@ set_time = "refuse"
 """
         if "[voice]" not in extra:
             config += "[voice]\nenabled = false\n"  # tests make no sound
+        if "[kiosk]" not in extra:
+            config += "[kiosk]\nenabled = false\n"  # the door screen's port is fixed; daemons run side by side
         self.config = self.directory / "hadird.toml"
         self.config.write_text(config)
         self.log = open(self.directory / "hadird.log", "w")

@@ -11,7 +11,7 @@ PEERS_STAMP := $(PEERS_VENV)/.installed
 PEERS_REQUIREMENTS := Tests/peers/requirements.txt
 export HADIRTEST_PEER_PYTHON ?= $(PEERS_VENV)/bin/python
 
-.PHONY: deps build release test pull-peer-tests door-screen-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut soak flood fuzz fuzz-build fuzz-short
+.PHONY: deps build release test pull-peer-tests door-screen-tests unit-check udev-check install deb unit-tests system-tests lint format demo bench crash-test clean peers powercut usb-export-vm soak flood fuzz fuzz-build fuzz-short
 
 ## deps: install the Debian packages the build needs (sudo only when not root).
 deps:
@@ -247,6 +247,24 @@ powercut:
 	HADIR_POWERCUT_NO_FSYNC=$(POWERCUT_NO_FSYNC) ./scripts/powercut/build-image.sh "$$bin" .build-powercut
 	$(PYTHON) scripts/powercut/powercut.py run --work .build-powercut --cuts $(CUTS) $(if $(SEED),--seed $(SEED)) \
 	  $(if $(filter 1,$(POWERCUT_NO_FSYNC)),--expect-loss)
+
+## usb-export-vm: `hadirctl export-usb --device` onto a vfat stick image attached to the power-cut
+## guest (its Debian kernel mounts vfat; a container's kernel may not), read back on the host with
+## mtools and byte-checked against the same export into a directory; also checks the stick is
+## unmounted and the kiosk said "Data tersalin ke USB". Binaries: HADIR_POWERCUT_BIN_DIR, else the
+## debug build. Not in `make test` (a TCG boot takes minutes).
+USB_VM_APT_PACKAGES := $(POWERCUT_APT_PACKAGES) dosfstools mtools
+usb-export-vm:
+	@missing=$$(for p in $(USB_VM_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@if [ -z "$(HADIR_POWERCUT_BIN_DIR)" ]; then $(MAKE) deps && $(SWIFT) build; fi
+	bin="$(HADIR_POWERCUT_BIN_DIR)"; [ -n "$$bin" ] || bin="$$($(SWIFT) build --show-bin-path)"; \
+	./scripts/powercut/build-image.sh "$$bin" .build-powercut
+	$(PYTHON) scripts/powercut/usb-export-vm.py --work .build-powercut
 
 clean:
 	rm -rf .build .build-*

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the power-cut guest under OUT (make powercut passes .build-powercut):
 #   OUT/vmlinuz      the Debian kernel (linux-image-amd64, apt-get download + dpkg -x)
-#   OUT/initrd.img   busybox-static + the virtio/ext4 modules (decompressed) + initramfs-init
+#   OUT/initrd.img   busybox-static + the virtio/ext4 modules (decompressed) + initramfs-init; also
+#                    vfat and its code pages, for the USB-stick export run (usb-export-vm.py)
 #   OUT/disk.img     ext4 root (mkfs.ext4 -d, never mounted on the host) holding hadird, hadirctl,
 #                    hadir-sim (debug info stripped, like `make install`), every library ldd lists
 #                    and the dynamic loader, sqlite3, busybox, guest-init, a config, and a journal
@@ -57,7 +58,7 @@ cp "$BUSYBOX" "$INITRAMFS/bin/busybox"
 ln -s busybox "$INITRAMFS/bin/sh"
 install -m 0755 "$HERE/initramfs-init" "$INITRAMFS/init"
 python3 "$HERE/powercut.py" modules "$KROOT/lib/modules/$kver" "$INITRAMFS/modules" \
-  virtio_pci virtio_blk virtio_console crc32c_generic ext4
+  virtio_pci virtio_blk virtio_console crc32c_generic ext4 vfat nls_cp437 nls_utf8 nls_ascii
 (cd "$INITRAMFS" && find . -print0 | cpio --null -o -H newc --quiet) | gzip -1 >"$OUT/initrd.img"
 
 # --- root filesystem

@@ -57,23 +57,15 @@ struct UsbStick {
 
     /// Runs a tool and turns a non-zero exit into its stderr.
     static func run(_ executable: String, _ arguments: [String]) throws(Failure) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw Failure(description: "cannot run \(executable): \(error.localizedDescription)")
+        let outcome: ToolRun.Outcome
+        switch ToolRun.run(executable, arguments) {
+        case .success(let finished): outcome = finished
+        case .failure(let error): throw Failure(description: "cannot run \(executable): \(error)")
         }
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard outcome.status == 0 else {
+            let message = outcome.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
             throw Failure(
-                description: "\(([executable] + arguments).joined(separator: " ")) exited \(process.terminationStatus)"
+                description: "\(([executable] + arguments).joined(separator: " ")) exited \(outcome.status)"
                     + (message.isEmpty ? "" : ": \(message)"))
         }
     }

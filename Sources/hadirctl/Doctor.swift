@@ -11,47 +11,16 @@ struct Doctor: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        var checks: [DoctorCheck] = []
         let status: StatusReport?
+        var unreachable: String?
         do {
             status = try options.client.status()
-            checks.append(.ok("daemon", "hadird \(status?.version ?? "?") answers on its control socket"))
         } catch {
             status = nil
-            checks.append(.fail("daemon", "\(error)", fix: "systemctl status hadird; journalctl -u hadird -n 50"))
+            unreachable = "\(error)"
         }
-        for scanner in status?.scanners ?? [] {
-            // A mixed kiosk names each module: "scanner" for [scanner], "scanner face" for [scanner.face].
-            let name = scanner.name == "main" ? "scanner" : "scanner \(scanner.name)"
-            checks.append(
-                scanner.connected
-                    ? .ok(name, "\(scanner.kind) at \(scanner.path) answers (library of \(scanner.capacity.map(String.init) ?? "?"))")
-                    : .fail(
-                        name, "\(scanner.path): \(scanner.lastError ?? "not connected")",
-                        fix: "check the cable; ls -l \(scanner.path); udevadm monitor while re-plugging"))
-        }
-        checks += DoctorCheck.storage(stateDirectory: options.state, databasePath: options.databasePath)
-        // The daemon's view when it runs: it also counts a server's time (authority = "server").
-        let clockSynced = status?.clock?.synced ?? SystemClock.kernelClockIsSynchronized()
-        checks.append(
-            clockSynced
-                ? .ok("clock", "synchronised by \(status?.clock?.source ?? "NTP")")
-                : .warn("clock", "not synchronised: punches are flagged unsynced", fix: "timedatectl; systemctl status systemd-timesyncd"))
-        checks += DoctorCheck.network()
-        for uplink in status?.uplinks ?? [] { checks.append(await DoctorCheck.server(name: uplink.server, url: uplink.url)) }
-        if let status {
-            if let pull = status.pull {
-                checks.append(
-                    pull.listening
-                        ? .ok(
-                            "port 4370",
-                            "pull server listening (tcp \(pull.tcpPort.map(String.init) ?? "off"), udp \(pull.udpPort.map(String.init) ?? "off"))"
-                        )
-                        : .fail("port 4370", "pull server is not listening", fix: "another program holds the port? ss -lntup | grep 4370"))
-            } else {
-                checks.append(.warn("port 4370", "pull server disabled ([pull] enabled = false)", fix: "enable it if a server pulls logs"))
-            }
-        }
+        let checks = await DoctorChecks.run(
+            status: status, unreachable: unreachable, stateDirectory: options.state, databasePath: options.databasePath)
         if options.json {
             Output.json(checks)
         } else {
@@ -59,5 +28,18 @@ struct Doctor: AsyncParsableCommand {
         }
         let failed = checks.filter { $0.level == .fail }.count
         if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+extension DoctorCheck {
+    var line: String {
+        let tag: String
+        switch level {
+        case .ok: tag = Output.green("OK  ")
+        case .warn: tag = Output.bold("WARN")
+        case .fail: tag = Output.red("FAIL")
+        }
+        let padded = subject.padding(toLength: 12, withPad: " ", startingAt: 0)
+        return "\(tag) \(padded) \(detail)" + (fix.map { "\n                  → \($0)" } ?? "")
     }
 }

@@ -72,6 +72,12 @@ import Testing
         let cookie = String(setCookie.split(separator: ";")[0])
 
         #expect(try http.send("GET", "/v1/status", headers: ["Cookie": cookie]).status == 200)
+        // The page's health tab: hadirctl doctor's checks, run by the daemon.
+        let doctor = try http.send("GET", "/v1/doctor", headers: ["Cookie": cookie])
+        #expect(doctor.status == 200, "\(doctor.body)")
+        for subject in ["\"daemon\"", "\"scanner\"", "\"database\"", "\"disk\"", "\"clock\"", "\"port 4370\""] {
+            #expect(doctor.body.contains(subject), "\(subject) missing from \(doctor.body)")
+        }
         let withoutHeader = try http.send("POST", "/v1/users", headers: ["Cookie": cookie], body: #"{"pin":"1001","name":"Siti Rahma"}"#)
         #expect(withoutHeader.status == 403, "\(withoutHeader.body)")
         for (pin, name) in [("1001", "Siti Rahma"), ("1002", "Budi")] {

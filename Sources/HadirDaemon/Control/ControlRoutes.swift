@@ -12,7 +12,7 @@ enum ControlRoutes {
         "GET /v1/punches?from=&to=&pin=&limit=&format=json|csv",
         "GET /v1/reconcile?from=&to=", "GET /v1/report?month=YYYY-MM&format=json|csv|html", "POST /v1/sync",
         "GET /v1/events (server-sent events)", "GET /v1/metrics",
-        "GET /v1/audit-fingers", "GET /journal/proof?from=&to= (seqs; also /v1/journal/proof)",
+        "GET /v1/audit-fingers", "GET /v1/doctor", "GET /journal/proof?from=&to= (seqs; also /v1/journal/proof)",
         "POST /v1/template-key/rotate",
         "POST /v1/recover {file} (a quarantined database)",
         "POST /v1/usb-export {month,files,error} (kiosk message after hadirctl export-usb)",
@@ -56,6 +56,7 @@ enum ControlRoutes {
         v1.get("events") { _, _ in events(actions) }
         v1.get("metrics") { _, _ in try metrics(actions) }
         v1.get("audit-fingers") { _, _ in try ControlJSON.response(try await actions.audit()) }
+        v1.get("doctor") { _, _ in try ControlJSON.response(await actions.doctor()) }
         v1.post("template-key/rotate") { _, _ in try ControlJSON.response(try actions.rotateTemplateKey()) }
         v1.get("journal/proof") { request, _ in try journalProof(request, actions: actions) }
         v1.post("recover") { request, _ in

@@ -24,7 +24,7 @@ const TEXT = {
     connected: "tersambung", disconnected: "tidak tersambung", clockSynced: "jam tersinkron", clockUnsynced: "jam belum sinkron — absen ditandai",
     backlog: (n) => `antrean ${n} absen`, lastError: "galat terakhir", storageFull: "penyimpanan penuh", storageOk: "penyimpanan",
     pullOn: "port 4370 mendengarkan", pullOff: "port 4370 mati", auditClean: "Tidak ada masalah.", moduleUnchecked: "modul tidak diperiksa (pemindai tidak tersambung)",
-    doctorNote: "Pemeriksaan jaringan, DNS dan jangkauan server hanya ada di `hadirctl doctor` di kios.",
+    doctorNote: "Sama dengan `hadirctl doctor`, dijalankan oleh hadird.",
   },
   en: {
     title: "Technician page", logout: "Log out", login: "Log in", pinLabel: "Admin PIN",
@@ -47,7 +47,7 @@ const TEXT = {
     connected: "connected", disconnected: "not connected", clockSynced: "clock synchronised", clockUnsynced: "clock not synchronised — punches are flagged",
     backlog: (n) => `${n} punches waiting`, lastError: "last error", storageFull: "storage full", storageOk: "storage",
     pullOn: "port 4370 listening", pullOff: "port 4370 off", auditClean: "No problems.", moduleUnchecked: "module not checked (scanner not connected)",
-    doctorNote: "Network, DNS and server reachability checks are only in `hadirctl doctor` on the kiosk.",
+    doctorNote: "The same checks as `hadirctl doctor`, run by hadird.",
   },
 };
 
@@ -290,23 +290,25 @@ function check(list, ok, text, level) {
   list.appendChild(li);
 }
 
-// The daemon-side half of `hadirctl doctor`, from /v1/status and /v1/audit-fingers.
+// `hadirctl doctor`, run inside hadird (GET /v1/doctor): scanners, database, disk, clock, network,
+// DHCP, every server and port 4370, each with its fix; then the finger audit.
 async function loadHealth() {
   const status = await json("GET", "/v1/status");
   $("serial").textContent = `${status.serial} · ${status.version}`;
   const checks = $("checks");
   checks.replaceChildren();
-  for (const s of status.scanners || []) {
-    check(checks, s.connected, `${s.name} (${s.kind}) ${s.path}: ${s.connected ? t("connected") : t("disconnected")}` +
-      (s.last_error ? ` — ${t("lastError")}: ${s.last_error}` : ""));
+  for (const c of await json("GET", "/v1/doctor")) {
+    const li = document.createElement("li");
+    li.className = c.level === "OK" ? "ok" : c.level === "WARN" ? "warn" : "error";
+    li.textContent = `${c.level === "OK" ? "✔" : c.level === "WARN" ? "!" : "✖"} ${c.subject}: ${c.detail}`;
+    if (c.fix) {
+      const fix = document.createElement("div");
+      fix.className = "fix";
+      fix.textContent = `→ ${c.fix}`;
+      li.appendChild(fix);
+    }
+    checks.appendChild(li);
   }
-  const synced = status.clock ? status.clock.synced : status.clock_quality === "synced";
-  check(checks, synced, `${synced ? t("clockSynced") : t("clockUnsynced")} · ${status.local_time || ""}`, "warn");
-  if (status.storage) check(checks, !status.storage.full, `${status.storage.full ? t("storageFull") : t("storageOk")}: ${JSON.stringify(status.storage)}`);
-  for (const u of status.uplinks || []) {
-    check(checks, !u.last_error, `${u.server} ${u.url}: ${t("backlog", u.backlog)}` + (u.last_error ? ` — ${t("lastError")}: ${u.last_error}` : ""), "warn");
-  }
-  if (status.pull) check(checks, status.pull.listening, status.pull.listening ? t("pullOn") : t("pullOff"));
   const note = document.createElement("li");
   note.textContent = t("doctorNote");
   checks.appendChild(note);

@@ -1,21 +1,20 @@
 import Foundation
-import HadirDaemon
 import HadirHTTPClient
 import HadirStore
 import HadirUplink
 
-/// One line of `hadirctl doctor`.
-struct DoctorCheck: Codable, Sendable {
-    enum Level: String, Codable, Sendable {
+/// One line of `hadirctl doctor` and of `GET /v1/doctor`.
+public struct DoctorCheck: Codable, Sendable {
+    public enum Level: String, Codable, Sendable {
         case ok = "OK"
         case warn = "WARN"
         case fail = "FAIL"
     }
 
-    var level: Level
-    var subject: String
-    var detail: String
-    var fix: String?
+    public var level: Level
+    public var subject: String
+    public var detail: String
+    public var fix: String?
 
     static func ok(_ subject: String, _ detail: String) -> DoctorCheck { DoctorCheck(level: .ok, subject: subject, detail: detail) }
     static func warn(_ subject: String, _ detail: String, fix: String) -> DoctorCheck {
@@ -23,17 +22,6 @@ struct DoctorCheck: Codable, Sendable {
     }
     static func fail(_ subject: String, _ detail: String, fix: String) -> DoctorCheck {
         DoctorCheck(level: .fail, subject: subject, detail: detail, fix: fix)
-    }
-
-    var line: String {
-        let tag: String
-        switch level {
-        case .ok: tag = Output.green("OK  ")
-        case .warn: tag = Output.bold("WARN")
-        case .fail: tag = Output.red("FAIL")
-        }
-        let padded = subject.padding(toLength: 12, withPad: " ", startingAt: 0)
-        return "\(tag) \(padded) \(detail)" + (fix.map { "\n                  → \($0)" } ?? "")
     }
 
     /// The database opens (which runs SQLite's quick_check) and the disk has room.

@@ -97,6 +97,25 @@ class Chromium:
             time.sleep(0.02)
         raise AssertionError(f"timed out waiting for {what or expression}")
 
+    def fill(self, selector, value):
+        """Types into an input the way the page sees it: sets the value and fires input + change."""
+        self.evaluate(f"""(() => {{
+            const el = document.querySelector({json.dumps(selector)});
+            if (!el) throw new Error('no element ' + {json.dumps(selector)});
+            el.focus();
+            el.value = {json.dumps(value)};
+            el.dispatchEvent(new Event('input', {{bubbles: true}}));
+            el.dispatchEvent(new Event('change', {{bubbles: true}}));
+        }})()""")
+
+    def click(self, selector):
+        """Clicks an element (a submit button submits its form, with the form's validation)."""
+        self.evaluate(f"""(() => {{
+            const el = document.querySelector({json.dumps(selector)});
+            if (!el) throw new Error('no element ' + {json.dumps(selector)});
+            el.click();
+        }})()""")
+
     def screenshot(self, path):
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))

@@ -270,7 +270,8 @@ function showResult(data) {
   const result = $("enroll-result");
   if (data.status === "refused") {
     result.className = "refused";
-    result.textContent = `${t("refused")}: ${data.message}`;
+    // The daemon's message already says it was refused and whose finger it is.
+    result.textContent = data.message;
     if (data.owner_pin) {
       const owner = document.createElement("span");
       owner.id = "refusal-owner";

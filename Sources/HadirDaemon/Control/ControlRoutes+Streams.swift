@@ -37,30 +37,9 @@ extension ControlRoutes {
     /// `GET /v1/events`: every punch and kiosk message as it happens, named by its kind, with a
     /// keep-alive comment every 15 s so a vanished client is noticed and dropped.
     static func events(_ actions: ControlActions) -> Response {
-        Response(
-            status: .ok, headers: eventStreamHeaders,
-            body: ResponseBody { writer in
-                let (chunks, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(1024))
-                let feedback = actions.events()
-                let forward = Task {
-                    for await event in feedback {
-                        continuation.yield(ServerSentEvent(event: event.event.rawValue, data: json(event)).encoded)
-                    }
-                    continuation.finish()
-                }
-                let keepAlive = Task {
-                    while !Task.isCancelled {
-                        try? await Task.sleep(for: .seconds(15))
-                        continuation.yield(ServerSentEvent.keepAlive)
-                    }
-                }
-                defer {
-                    forward.cancel()
-                    keepAlive.cancel()
-                }
-                for await chunk in chunks { try await writer.write(ByteBuffer(bytes: chunk)) }
-                try await writer.finish(nil)
-            })
+        feedbackStream(actions, buffering: 1024) { event in
+            [ServerSentEvent(event: event.event.rawValue, data: json(event))]
+        }
     }
 
     static func json(_ value: some Encodable) -> String {

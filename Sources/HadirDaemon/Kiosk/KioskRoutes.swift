@@ -33,42 +33,15 @@ enum KioskRoutes {
     /// A `card` for each scan outcome, and a bare `state` when the status strip may have changed
     /// (the page then fetches `/kiosk/state`). Keep-alive comments every 15 s drop vanished pages.
     static func events(_ actions: ControlActions, language: KioskLanguage) -> Response {
-        Response(
-            status: .ok, headers: ControlRoutes.eventStreamHeaders,
-            body: ResponseBody { writer in
-                let (chunks, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(256))
-                let feedback = actions.events()
-                // A dropped stream comes back after 1 s, not the browser's default 3 s.
-                continuation.yield(Array("retry: 1000\n\n".utf8))
-                let forward = Task {
-                    for await event in feedback {
-                        if let card = DoorCard(event, language: language) {
-                            continuation.yield(ServerSentEvent(event: "card", data: ControlRoutes.json(card)).encoded)
-                        }
-                        if changesStatusStrip(event.event) {
-                            continuation.yield(ServerSentEvent(event: "state", data: "{}").encoded)
-                        }
-                    }
-                    continuation.finish()
-                }
-                let keepAlive = Task {
-                    while !Task.isCancelled {
-                        try? await Task.sleep(for: .seconds(15))
-                        continuation.yield(ServerSentEvent.keepAlive)
-                    }
-                }
-                defer {
-                    forward.cancel()
-                    keepAlive.cancel()
-                }
-                // The page is always connected: without this, every stop would wait out the drain budget.
-                try await withGracefulShutdownHandler {
-                    for await chunk in chunks { try await writer.write(ByteBuffer(bytes: chunk)) }
-                } onGracefulShutdown: {
-                    continuation.finish()
-                }
-                try await writer.finish(nil)
-            })
+        // A dropped stream comes back after 1 s, not the browser's default 3 s.
+        ControlRoutes.feedbackStream(actions, buffering: 256, preamble: Array("retry: 1000\n\n".utf8)) { event in
+            var sent: [ServerSentEvent] = []
+            if let card = DoorCard(event, language: language) {
+                sent.append(ServerSentEvent(event: "card", data: ControlRoutes.json(card)))
+            }
+            if changesStatusStrip(event.event) { sent.append(ServerSentEvent(event: "state", data: "{}")) }
+            return sent
+        }
     }
 
     /// A punch changes the backlog; the others change the clock, storage or scanner items.

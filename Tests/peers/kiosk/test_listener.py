@@ -79,3 +79,21 @@ def test_a_taken_port_costs_the_screen_not_the_daemon(tmp_path):
             kiosk.stop()
     finally:
         taken.close()
+
+
+def test_an_open_events_stream_does_not_delay_a_stop(tmp_path):
+    """`hadirctl events` (GET /v1/events) shares the door screen's stream: a stop closes it too."""
+    port = free_port()
+    token = "events-token-0123456789"
+    kiosk = Kiosk(tmp_path, scanner=True, extra=f'[control]\nlisten = "127.0.0.1:{port}"\ntoken = "{token}"\n')
+    try:
+        stream = socket.create_connection(("127.0.0.1", port), timeout=10)
+        stream.sendall(f"GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n\r\n".encode())
+        assert b"text/event-stream" in stream.recv(4096)
+        started = time.monotonic()
+        kiosk.process.terminate()
+        kiosk.process.wait(15)
+        stream.close()
+        assert time.monotonic() - started < 2, "an open /v1/events stream delayed the stop"
+    finally:
+        kiosk.stop()

